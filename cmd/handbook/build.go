@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/kuntahankinnat/handbook/i18n"
+	"github.com/kuntahankinnat/handbook/internal/build"
+	"github.com/kuntahankinnat/handbook/internal/diag"
+	"github.com/kuntahankinnat/handbook/themes"
+)
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	opt := build.Options{Assets: assets()}
+	fs.StringVar(&opt.Content, "content", "content", "content `folder` (site.yaml and the Markdown pages)")
+	fs.StringVar(&opt.Out, "out", "public", "output `folder`, replaced as a whole when the build succeeds")
+	fs.BoolVar(&opt.Drafts, "drafts", false, "publish pages marked draft: true")
+	fs.StringVar(&opt.BaseURL, "baseurl", "", "absolute `URL` the site is published at (overrides site.yaml baseURL)")
+	fs.StringVar(&opt.Theme, "theme", "", "theme `folder` whose files override the default theme (overrides site.yaml theme)")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), "Usage: handbook build [flags]\n\nBuilds the site from the content folder into the output folder.\nEvery problem is reported as path:line:col: message; any error fails the build\nand leaves the previous output untouched.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	res := build.Build(ctx, opt)
+	if n := report(stderr, res.Diags); n > 0 {
+		fmt.Fprintf(stderr, "build failed: %s; %s was not changed\n", plural(n, "error"), opt.Out)
+		return exitCode(1)
+	}
+	fmt.Fprintf(stdout, "built %d pages (%d files) into %s in %s\n", res.Pages, res.Files, opt.Out, res.Duration.Round(1e6))
+	return nil
+}
+
+// parseFlags parses a subcommand's flags; -h is not an error, a stray
+// argument is.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return nil
+		}
+		return exitCode(2)
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "handbook %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return exitCode(2)
+	}
+	return nil
+}
+
+// report prints every diagnostic and returns the number of errors.
+func report(w io.Writer, ds []*diag.Diagnostic) int {
+	errs := 0
+	for _, d := range ds {
+		fmt.Fprintln(w, d.Error())
+		if d.Severity == diag.Error {
+			errs++
+		}
+	}
+	return errs
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func assets() build.Assets {
+	return build.Assets{Theme: themes.Default(), I18n: i18n.Files}
+}

@@ -1,0 +1,223 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"runtime/debug"
+	"strings"
+	"sync"
+
+	"github.com/kuntahankinnat/handbook/internal/content"
+	"github.com/kuntahankinnat/handbook/internal/diag"
+	"github.com/kuntahankinnat/handbook/internal/markdown"
+	"github.com/kuntahankinnat/handbook/internal/render"
+	"github.com/kuntahankinnat/handbook/internal/search"
+	"github.com/kuntahankinnat/handbook/internal/site"
+)
+
+// run is one build's rendering and writing.
+type run struct {
+	in    *inputs
+	opt   Options
+	w     *writer
+	diags *diag.List
+
+	mu        sync.Mutex
+	ids       map[*content.Source][]string // heading ids of every rendered source
+	anchors   []site.AnchorRef             // links to anchors on other pages
+	indexes   map[string]*search.Index
+	pageCount int
+}
+
+// pages renders and writes every page on parallel workers.
+func (r *run) pages(ctx context.Context) {
+	r.ids = map[*content.Source][]string{}
+	r.indexes = map[string]*search.Index{}
+	for lang, sp := range r.in.site.Search {
+		ix, err := search.NewIndex(lang, prefixWriter{r.w, sp.Path + "index/"})
+		if err != nil {
+			r.diags.Add(diag.Errorf("", 0, 0, "search", "%v", err))
+			continue
+		}
+		r.indexes[lang] = ix
+	}
+	jobs := make(chan *site.Page)
+	var wg sync.WaitGroup
+	for range workers(r.opt.Workers) {
+		wg.Go(func() {
+			for p := range jobs {
+				r.page(p)
+			}
+		})
+	}
+	for _, p := range r.in.site.Pages {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- p
+	}
+	close(jobs)
+	wg.Wait()
+	r.diags.Add(site.CheckAnchors(r.anchors, func(s *content.Source) []string { return r.ids[s] })...)
+	for lang, ix := range r.indexes {
+		if err := ix.Finish(); err != nil {
+			r.diags.Add(diag.Errorf("", 0, 0, "search", "search index (%s): %v", lang, err))
+		}
+	}
+}
+
+// page renders one page. A panic is reported as that page's error instead
+// of stopping the build.
+func (r *run) page(p *site.Page) {
+	path := ""
+	if p.Source != nil {
+		path = p.Source.Display
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			r.diags.Add(diag.Errorf(path, 0, 0, "internal", "rendering this page failed (a bug in handbook, please report it): %v\n%s", v, debug.Stack()))
+		}
+	}()
+	var html []byte
+	var err error
+	switch p.Kind {
+	case site.KindSearch:
+		html, err = r.in.renderer.Page(p, nil)
+	case site.KindPrint:
+		html, err = r.print(p)
+	default:
+		var body *markdown.Result
+		body, err = r.convert(p, p.Source, r.in.site.NewResolver(p), "", 0)
+		if err == nil {
+			r.index(p, body)
+			html, err = r.in.renderer.Page(p, body)
+		}
+	}
+	if err != nil {
+		r.diags.Add(diag.Errorf(path, 0, 0, "render", "%v", err))
+		return
+	}
+	if err := r.w.WriteFile(p.Path+"index.html", html); err != nil {
+		r.diags.Add(diag.Errorf(path, 0, 0, "output", "%v", err))
+		return
+	}
+	r.mu.Lock()
+	r.pageCount++
+	r.mu.Unlock()
+}
+
+// convert reads a source's body and converts it with the given resolver,
+// recording its heading ids and its links to other pages' anchors.
+func (r *run) convert(p *site.Page, src *content.Source, res *site.Resolver, idPrefix string, shift int) (*markdown.Result, error) {
+	body, err := content.Body(r.in.fsys, src)
+	if err != nil {
+		return nil, err
+	}
+	table, _ := r.in.bundle.Translator(p.Lang).T("table_label", nil)
+	out := r.in.md.Convert(body, markdown.Options{
+		Path: src.Display, Line: src.BodyLine, Links: res,
+		IDPrefix: idPrefix, HeadingShift: shift, TableLabel: table,
+	})
+	r.diags.Add(out.Diags...)
+	r.mu.Lock()
+	if idPrefix == "" {
+		r.ids[src] = out.IDs()
+	}
+	r.anchors = append(r.anchors, res.Anchors...)
+	r.mu.Unlock()
+	return out, nil
+}
+
+// print renders a guide's print page: the guide's text and every step,
+// each step's headings one level lower and their ids prefixed, links
+// between the steps turned into links within the page.
+func (r *run) print(p *site.Page) ([]byte, error) {
+	g := p.Of.Guide
+	intro, err := r.convert(p, g.Page.Source, r.in.site.NewPrintResolver(g.Page), "intro-", 0)
+	if err != nil {
+		return nil, err
+	}
+	steps := make([]*markdown.Result, len(g.Steps))
+	for i, s := range g.Steps {
+		steps[i], err = r.convert(p, s.Source, r.in.site.NewPrintResolver(s), site.StepIDPrefix(s), 1)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", s.Source.Display, err)
+		}
+	}
+	return r.in.renderer.Print(p, intro, steps)
+}
+
+// index adds a page to its language's search index: only pages with their
+// own content, so that a fallback is not indexed twice.
+func (r *run) index(p *site.Page, body *markdown.Result) {
+	ix := r.indexes[p.Lang]
+	if ix == nil || p.Fallback || p.Node == nil {
+		return
+	}
+	var headings []string
+	for _, h := range body.Headings {
+		headings = append(headings, h.Text)
+	}
+	section := ""
+	if p.Parent != nil && p.Parent.Kind != site.KindHome {
+		section = p.Parent.Title()
+	}
+	text := body.Text
+	if d := p.Description(); d != "" {
+		text = d + "\n" + text
+	}
+	if err := ix.Add(search.Doc{URL: p.URL, Title: p.Title(), Section: section, Headings: headings, Text: text}); err != nil {
+		r.diags.Add(diag.Errorf(p.Source.Display, 0, 0, "search", "%v", err))
+	}
+}
+
+// prefixWriter writes a search index's files under its folder.
+type prefixWriter struct {
+	w      *writer
+	prefix string
+}
+
+func (pw prefixWriter) WriteFile(name string, data []byte) error {
+	return pw.w.WriteFile(pw.prefix+name, data)
+}
+
+// files writes everything beside the pages: 404 pages, the root page,
+// sitemap, robots.txt, _redirects, theme assets and content files.
+func (r *run) files() {
+	s, rd := r.in.site, r.in.renderer
+	add := func(name string, data []byte, err error) {
+		if err == nil {
+			err = r.w.WriteFile(name, data)
+		}
+		if err != nil {
+			r.diags.Add(diag.Errorf(name, 0, 0, "output", "%v", err))
+		}
+	}
+	for _, l := range s.Config.Languages {
+		if s.Home[l.Code] == nil {
+			continue
+		}
+		html, err := rd.NotFound(l.Code)
+		add(l.Code+"/404.html", html, err)
+		if l.Code == s.Config.DefaultLanguage {
+			add("404.html", html, err)
+		}
+	}
+	html, err := rd.Root()
+	add("index.html", html, err)
+	add("sitemap.xml", render.Sitemap(s), nil)
+	add("robots.txt", render.Robots(s), nil)
+	add("_redirects", render.Redirects(s), nil)
+	for _, a := range r.in.theme.Assets() {
+		add(a.Path, a.Data, nil)
+	}
+	for _, a := range s.Assets {
+		data, err := fs.ReadFile(r.in.fsys, a.Path)
+		if err != nil {
+			r.diags.Add(diag.Errorf(a.Display, 0, 0, "output", "%v", err))
+			continue
+		}
+		add(strings.TrimPrefix(a.URL, s.BasePath()), data, nil)
+	}
+}

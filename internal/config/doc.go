@@ -1,0 +1,19 @@
+// Package config reads site.yaml, the one configuration file of a handbook,
+// into a validated Config with defaults filled in.
+//
+//	title: Handbook            # or a map from language code to title
+//	baseURL: https://example.fi/
+//	defaultLanguage: fi        # default: the first language
+//	languages:                 # order = the language switcher's order
+//	  - {code: fi, name: Suomi}
+//	  - {code: sv, name: Svenska}
+//	fallback: true             # publish untranslated pages with a notice (default true)
+//	theme: ../mytheme          # optional folder whose files override the default theme
+//	relations:                 # front-matter key -> content section it names pages of
+//	  roles: roles
+//	entryPoints: roles         # section whose pages the home page offers as entry points
+//	footer: [accessibility, about]  # pages linked from every page's footer
+//
+// Unknown keys are warnings that suggest the closest known key; everything
+// else that is wrong is an error at the line where it was written.
+package config

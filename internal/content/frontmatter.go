@@ -1,0 +1,130 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	meta "github.com/yuin/goldmark-meta"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Limits on hostile or broken input: each keeps one bad file from exhausting
+// memory or time, and is reported as that file's error.
+const (
+	MaxFileSize        = 2 << 20  // bytes of one Markdown file
+	MaxFrontMatterSize = 64 << 10 // bytes of one front matter block
+	MaxFrontMatterLen  = 1000     // lines of one front matter block
+	MaxNesting         = 16       // nesting depth of front matter YAML
+)
+
+var (
+	bom       = []byte("\xef\xbb\xbf")
+	delimiter = "---"
+)
+
+// normalize strips a UTF-8 byte-order mark and turns CRLF and lone CR line
+// endings into LF, so that files saved on Windows or with a BOM read like
+// their plain equivalents. Line numbers do not change.
+func normalize(data []byte) []byte {
+	data = bytes.TrimPrefix(data, bom)
+	if bytes.IndexByte(data, '\r') < 0 {
+		return data
+	}
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+}
+
+// split finds the front matter. It returns the YAML text (without the
+// delimiters), the byte offset where the body starts and the 1-based line of
+// the body's first line.
+func split(data []byte) (yaml []byte, bodyOffset, bodyLine int, err error) {
+	first, rest, found := bytes.Cut(data, []byte("\n"))
+	if strings.TrimRight(string(first), " \t") != delimiter {
+		return nil, 0, 0, errors.New(`no front matter: a page starts with a "---" line, then "title: ...", then another "---" line`)
+	}
+	if !found {
+		return nil, 0, 0, errors.New(`front matter opened with "---" on line 1 is never closed with "---"`)
+	}
+	offset := len(first) + 1
+	for line := 2; ; line++ {
+		l, next, more := bytes.Cut(rest, []byte("\n"))
+		if t := strings.TrimRight(string(l), " \t"); t == delimiter || t == "..." {
+			yaml = data[len(first)+1 : offset]
+			bodyOffset = offset + len(l)
+			if more {
+				bodyOffset++
+			}
+			return yaml, bodyOffset, line + 1, nil
+		}
+		if line > MaxFrontMatterLen || offset > MaxFrontMatterSize {
+			return nil, 0, 0, fmt.Errorf("front matter is longer than %d lines or %d KiB; is its closing \"---\" missing?", MaxFrontMatterLen, MaxFrontMatterSize>>10)
+		}
+		if !more {
+			return nil, 0, 0, errors.New(`front matter opened with "---" on line 1 is never closed with "---"`)
+		}
+		offset += len(l) + 1
+		rest = next
+	}
+}
+
+// parseYAML parses front matter with goldmark-meta, using a parser that knows
+// only the metadata block and a fresh context for every document.
+func parseYAML(p parser.Parser, fm []byte) (map[string]any, error) {
+	if err := checkNesting(fm); err != nil {
+		return nil, err
+	}
+	var doc bytes.Buffer
+	doc.Grow(len(fm) + 8)
+	doc.WriteString("---\n")
+	doc.Write(fm)
+	doc.WriteString("---\n")
+	ctx := parser.NewContext()
+	p.Parse(text.NewReader(doc.Bytes()), parser.WithContext(ctx))
+	m, err := meta.TryGet(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if m == nil {
+		m = map[string]any{}
+	}
+	return m, nil
+}
+
+// newMetaParser returns a goldmark parser that only reads a YAML metadata
+// block, cheap to run over front matter alone.
+func newMetaParser() parser.Parser {
+	return parser.NewParser(parser.WithBlockParsers(util.Prioritized(meta.NewParser(), 0)))
+}
+
+// checkNesting rejects front matter nested deeper than MaxNesting, counting
+// flow brackets and indentation, before the YAML parser sees it. A hostile
+// "[[[[..." would otherwise cost the parser time and stack.
+func checkNesting(fm []byte) error {
+	if !utf8.Valid(fm) {
+		return errors.New("front matter is not valid UTF-8 text; save the file as UTF-8")
+	}
+	depth := 0
+	for _, l := range bytes.Split(fm, []byte("\n")) {
+		indent := len(l) - len(bytes.TrimLeft(l, " "))
+		if indent/2 > MaxNesting {
+			return fmt.Errorf("front matter is nested more than %d levels deep", MaxNesting)
+		}
+		for _, c := range l {
+			switch c {
+			case '[', '{':
+				depth++
+				if depth > MaxNesting {
+					return fmt.Errorf("front matter is nested more than %d levels deep", MaxNesting)
+				}
+			case ']', '}':
+				depth--
+			}
+		}
+	}
+	return nil
+}

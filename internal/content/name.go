@@ -1,0 +1,61 @@
+package content
+
+import (
+	"path"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// IndexName is the file name (without language and extension) of a
+// section's own page.
+const IndexName = "_index"
+
+// splitName splits "dir/name.lang.md" into its key ("dir/name") and
+// language ("lang"). ok is false when the name has no language suffix.
+// The key is NFC-normalised so that names typed on macOS (NFD) match.
+func splitName(rel string) (key, lang string, ok bool) {
+	base := strings.TrimSuffix(rel, ".md")
+	i := strings.LastIndexByte(base, '.')
+	if i < 0 || strings.Contains(base[i:], "/") {
+		return norm.NFC.String(base), "", false
+	}
+	return norm.NFC.String(base[:i]), base[i+1:], true
+}
+
+// ignored reports whether a file or folder name is not content: dotfiles,
+// editor backup and swap files.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
+		strings.HasSuffix(name, ".bak")
+}
+
+// KeyDir returns the folder a key's page lives in: "methods" for both
+// "methods/market-dialogue" and "methods/_index", "" for the home page.
+func KeyDir(key string) string {
+	d := path.Dir(key)
+	if d == "." {
+		return ""
+	}
+	return d
+}
+
+// KeyName returns the last element of a key: "market-dialogue" or "_index".
+func KeyName(key string) string {
+	return path.Base(key)
+}
+
+// IsIndex reports whether key is a section's own page (or the home page).
+func IsIndex(key string) bool {
+	return KeyName(key) == IndexName
+}
+
+// SectionKey returns the key of the section page of folder dir.
+func SectionKey(dir string) string {
+	if dir == "" {
+		return IndexName
+	}
+	return dir + "/" + IndexName
+}

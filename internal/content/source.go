@@ -1,0 +1,265 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"time"
+	"unicode/utf8"
+
+	"github.com/kuntahankinnat/handbook/internal/diag"
+)
+
+// Source is one Markdown file: where it is, which page and language it is,
+// and its front matter. The body stays on disk until Body reads it.
+type Source struct {
+	// Path is the file's slash-separated path in the content fs.FS, as
+	// found there; Display is the path to show the user.
+	Path    string
+	Display string
+	// Key identifies the page across languages ("methods/market-dialogue").
+	Key  string
+	Lang string
+
+	Title       string
+	Description string
+	Slug        string
+	Weight      int
+	Draft       bool
+	Date        time.Time
+	Lastmod     time.Time
+	Aliases     []string
+	Type        string
+	// Params holds every other front-matter key (relations and the keys of
+	// guides, steps and cases), as parsed from YAML.
+	Params map[string]any
+
+	// FrontMatter is the YAML text, kept to find the line of a key.
+	FrontMatter []byte
+	// BodyOffset is where the body starts in the normalised file, BodyLine
+	// the line it starts on; hash guards against the file changing between
+	// Load and Body.
+	BodyOffset int
+	BodyLine   int
+	hash       uint64
+}
+
+// Dir returns the folder of the page ("methods"), "" at the root.
+func (s *Source) Dir() string { return KeyDir(s.Key) }
+
+// IsIndex reports whether the source is a section's (or the home) page.
+func (s *Source) IsIndex() bool { return IsIndex(s.Key) }
+
+// KeyLine returns the line in the file where front-matter key was written,
+// or the first front-matter line when it cannot be found.
+func (s *Source) KeyLine(key string) int {
+	if l := diag.KeyLine(s.FrontMatter, key, 0); l > 0 {
+		return l + 1
+	}
+	return 2
+}
+
+// ValueLine returns the line in the file where value was written under
+// front-matter key (for list items), or the key's line.
+func (s *Source) ValueLine(key, value string) int {
+	if l := diag.ValueLine(s.FrontMatter, key, value); l > 0 {
+		return l + 1
+	}
+	return s.KeyLine(key)
+}
+
+// Asset is a file in the content folder that is not a page: an image or a
+// document published beside the pages.
+type Asset struct {
+	Path    string // slash path in the content fs.FS
+	Key     string // NFC-normalised Path, used in URLs
+	Display string
+}
+
+// Options tells Load what the site allows.
+type Options struct {
+	// Root is prefixed to paths in diagnostics (the content folder as the
+	// user named it), so that "content/goals/a.fi.md:3:1" can be opened.
+	Root string
+	// Languages are the configured language codes.
+	Languages []string
+	// Keys are front-matter keys allowed besides the built-in ones: the
+	// relation keys of site.yaml.
+	Keys []string
+	// ConfigFile is skipped by the walk (site.yaml).
+	ConfigFile string
+}
+
+// Display returns the path to show the user for rel.
+func (o Options) Display(rel string) string {
+	if o.Root == "" {
+		return rel
+	}
+	return filepath.Join(o.Root, filepath.FromSlash(rel))
+}
+
+// Result is what Load found.
+type Result struct {
+	Sources []*Source
+	Assets  []Asset
+	Diags   []*diag.Diagnostic
+}
+
+// Load walks fsys and reads every Markdown file's front matter, several
+// files at a time. Sources come back sorted by Path; diagnostics carry the
+// file and line of each problem.
+func Load(fsys fs.FS, opt Options) *Result {
+	res := &Result{}
+	var pages []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			res.Diags = append(res.Diags, diag.Errorf(opt.Display(p), 0, 0, "io", "%v", unwrapPath(err)))
+			return nil
+		}
+		if p == "." {
+			return nil
+		}
+		if ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir():
+		case p == opt.ConfigFile:
+		case filepath.Ext(p) == ".md":
+			pages = append(pages, p)
+		default:
+			key, _, _ := splitName(p + ".md")
+			res.Assets = append(res.Assets, Asset{Path: p, Key: key, Display: opt.Display(p)})
+		}
+		return nil
+	})
+	if err != nil {
+		res.Diags = append(res.Diags, diag.Errorf(opt.Root, 0, 0, "io", "%v", err))
+	}
+	sources := make([]*Source, len(pages))
+	diags := make([][]*diag.Diagnostic, len(pages))
+	parallel(len(pages), func(i int) {
+		sources[i], diags[i] = LoadFile(fsys, pages[i], opt)
+	})
+	for i := range pages {
+		res.Diags = append(res.Diags, diags[i]...)
+		if sources[i] != nil {
+			res.Sources = append(res.Sources, sources[i])
+		}
+	}
+	return res
+}
+
+// LoadFile reads one Markdown file's front matter. It returns nil and the
+// diagnostics when the file cannot be used as a page.
+func LoadFile(fsys fs.FS, rel string, opt Options) (*Source, []*diag.Diagnostic) {
+	display := opt.Display(rel)
+	key, lang, ok := splitName(rel)
+	if !ok {
+		return nil, []*diag.Diagnostic{diag.Errorf(display, 0, 0, "file-name",
+			"file name has no language: name it %s.<lang>.md, with <lang> one of %v", KeyName(key), opt.Languages)}
+	}
+	if !slices.Contains(opt.Languages, lang) {
+		return nil, []*diag.Diagnostic{diag.Errorf(display, 0, 0, "file-name",
+			"language %q in the file name is not configured in site.yaml (languages: %v)%s",
+			lang, opt.Languages, diag.Suggestion(lang, opt.Languages))}
+	}
+	data, err := readFile(fsys, rel)
+	if err != nil {
+		return nil, []*diag.Diagnostic{diag.Errorf(display, 0, 0, "io", "%v", err)}
+	}
+	if d := checkText(display, data); d != nil {
+		return nil, []*diag.Diagnostic{d}
+	}
+	fm, bodyOffset, bodyLine, err := split(data)
+	if err != nil {
+		return nil, []*diag.Diagnostic{diag.Errorf(display, 1, 1, "front-matter", "%v", err)}
+	}
+	m, err := parseYAML(newMetaParser(), fm)
+	if err != nil {
+		return nil, diag.FromYAML(display, 1, "front-matter", err)
+	}
+	s := &Source{
+		Path: rel, Display: display, Key: key, Lang: lang,
+		FrontMatter: fm, BodyOffset: bodyOffset, BodyLine: bodyLine, hash: hash(data),
+	}
+	ds := s.setFields(m, opt.Keys)
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			return nil, ds
+		}
+	}
+	return s, ds
+}
+
+// Body reads the source's Markdown body again. It fails when the file
+// changed since Load, because the front matter read then no longer
+// describes it.
+func Body(fsys fs.FS, s *Source) ([]byte, error) {
+	data, err := readFile(fsys, s.Path)
+	if err != nil {
+		return nil, err
+	}
+	if hash(data) != s.hash {
+		return nil, fmt.Errorf("the file changed while the site was being built; build again")
+	}
+	return data[s.BodyOffset:], nil
+}
+
+// readFile reads and normalises a file, refusing files too large to be a page.
+func readFile(fsys fs.FS, rel string) ([]byte, error) {
+	if fi, err := fs.Stat(fsys, rel); err != nil {
+		return nil, unwrapPath(err)
+	} else if fi.Size() > MaxFileSize {
+		return nil, fmt.Errorf("file is %d KiB; a page may be at most %d KiB", fi.Size()>>10, MaxFileSize>>10)
+	}
+	data, err := fs.ReadFile(fsys, rel)
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("file is larger than %d KiB", MaxFileSize>>10)
+	}
+	return normalize(data), nil
+}
+
+// checkText rejects files that are not UTF-8 text, pointing at the first bad byte.
+func checkText(display string, data []byte) *diag.Diagnostic {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := diag.Position(data, i)
+		return diag.Errorf(display, line, col, "encoding", "file contains NUL bytes: it is not a text file")
+	}
+	if utf8.Valid(data) {
+		return nil
+	}
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			line, col := diag.Position(data, i)
+			return diag.Errorf(display, line, col, "encoding", "file is not valid UTF-8 (byte 0x%02x); save it as UTF-8", data[i])
+		}
+		i += n
+	}
+	return nil
+}
+
+func hash(data []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(data)
+	return h.Sum64()
+}
+
+// unwrapPath drops the path from an *fs.PathError: diagnostics name the
+// file already.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}

@@ -1,0 +1,183 @@
+package diag
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Severity tells whether a diagnostic fails the build.
+type Severity int
+
+const (
+	// Error fails the build.
+	Error Severity = iota
+	// Warning is reported but does not fail the build.
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Diagnostic is a problem found in one file. Line and Col are 1-based; zero
+// means unknown. Path is the path the user would open (relative to the
+// working directory when the content came from disk).
+type Diagnostic struct {
+	Path     string
+	Line     int
+	Col      int
+	Severity Severity
+	// Kind is a short, stable, machine-readable name for the problem,
+	// such as "broken-link" or "front-matter". Scripts match on it.
+	Kind string
+	Msg  string
+}
+
+// Error formats the diagnostic as "path:line:col: message", leaving out the
+// parts that are unknown. Warnings carry a "warning: " prefix.
+func (d *Diagnostic) Error() string {
+	var b strings.Builder
+	if d.Path != "" {
+		b.WriteString(d.Path)
+		if d.Line > 0 {
+			fmt.Fprintf(&b, ":%d", d.Line)
+			if d.Col > 0 {
+				fmt.Fprintf(&b, ":%d", d.Col)
+			}
+		}
+		b.WriteString(": ")
+	}
+	if d.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(d.Msg)
+	return b.String()
+}
+
+// Errorf returns an error diagnostic.
+func Errorf(path string, line, col int, kind, format string, args ...any) *Diagnostic {
+	return &Diagnostic{Path: path, Line: line, Col: col, Kind: kind, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Warnf returns a warning diagnostic.
+func Warnf(path string, line, col int, kind, format string, args ...any) *Diagnostic {
+	d := Errorf(path, line, col, kind, format, args...)
+	d.Severity = Warning
+	return d
+}
+
+// List collects diagnostics from concurrent workers.
+// The zero value is ready to use.
+type List struct {
+	mu    sync.Mutex
+	items []*Diagnostic
+}
+
+// Add appends diagnostics; nil entries are skipped.
+func (l *List) Add(ds ...*Diagnostic) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, d := range ds {
+		if d != nil {
+			l.items = append(l.items, d)
+		}
+	}
+}
+
+// AddList appends everything in other.
+func (l *List) AddList(other *List) {
+	l.Add(other.Items()...)
+}
+
+// Items returns the diagnostics sorted by path, line, column and message,
+// so that output is deterministic whatever order workers finished in.
+func (l *List) Items() []*Diagnostic {
+	l.mu.Lock()
+	items := slices.Clone(l.items)
+	l.mu.Unlock()
+	Sort(items)
+	return items
+}
+
+// Sort orders diagnostics by path, line, column and message.
+func Sort(items []*Diagnostic) {
+	slices.SortStableFunc(items, func(a, b *Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Path, b.Path),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Col, b.Col),
+			cmp.Compare(a.Msg, b.Msg),
+		)
+	})
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (l *List) HasErrors() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, d := range l.items {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Errors returns only the error diagnostics, sorted.
+func (l *List) Errors() []*Diagnostic {
+	return filter(l.Items(), Error)
+}
+
+// Warnings returns only the warnings, sorted.
+func (l *List) Warnings() []*Diagnostic {
+	return filter(l.Items(), Warning)
+}
+
+func filter(items []*Diagnostic, s Severity) []*Diagnostic {
+	var out []*Diagnostic
+	for _, d := range items {
+		if d.Severity == s {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Err joins the error diagnostics into one error (errors.Join), or returns
+// nil when there are none. errors.As finds each *Diagnostic in it.
+func (l *List) Err() error {
+	errs := l.Errors()
+	if len(errs) == 0 {
+		return nil
+	}
+	joined := make([]error, len(errs))
+	for i, d := range errs {
+		joined[i] = d
+	}
+	return errors.Join(joined...)
+}
+
+// Position converts a byte offset in src to a 1-based line and column
+// (the column counts runes, as editors do).
+func Position(src []byte, offset int) (line, col int) {
+	if offset > len(src) {
+		offset = len(src)
+	}
+	line = 1
+	lineStart := 0
+	for i := 0; i < offset; i++ {
+		if src[i] == '\n' {
+			line++
+			lineStart = i + 1
+		}
+	}
+	col = 1 + len([]rune(string(src[lineStart:offset])))
+	return line, col
+}

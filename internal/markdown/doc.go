@@ -1,0 +1,12 @@
+// Package markdown is the handbook's only goldmark set-up: CommonMark with
+// GitHub tables, strikethrough, task lists, definition lists and bare-URL
+// links; raw HTML is never passed through.
+//
+// Convert parses one page body and, in AST transformers, gives every heading
+// an id (from "{#id}" or from its text, Unicode letters kept), rewrites links
+// and images through a LinkResolver (links are written to Markdown files and
+// become page URLs), drops links with unsafe schemes, wraps tables in a
+// scrollable region and collects the table of contents and the plain text
+// the search index needs. Every problem is a diagnostic at file:line:col,
+// counted in the file (the body's first line is Options.Line).
+package markdown

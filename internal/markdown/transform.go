@@ -1,0 +1,147 @@
+package markdown
+
+import (
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// transformer runs the handbook's passes over a parsed document. The passes
+// collect nodes first and change the tree afterwards, never while walking.
+type transformer struct{}
+
+func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, _ := pc.Get(stateKey).(*state)
+	if st == nil {
+		return
+	}
+	var headings []*ast.Heading
+	var links []ast.Node
+	var tables []*east.Table
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		st.collectText(n, entering)
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			headings = append(headings, n)
+		case *ast.Link, *ast.Image:
+			links = append(links, n)
+		case *east.Table:
+			tables = append(tables, n)
+		case *ast.HTMLBlock:
+			st.warnf(lineStart(n), "raw-html", "raw HTML is not published; write it in Markdown")
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				st.warnf(n.Segments.At(0).Start, "raw-html", "raw HTML is not published; write it in Markdown")
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	ids := newIDs(st.opt.IDPrefix)
+	for _, h := range headings {
+		st.heading(h, ids)
+	}
+	for _, l := range links {
+		st.link(l)
+	}
+	for _, tb := range tables {
+		wrap := &tableScroll{label: st.opt.TableLabel}
+		parent := tb.Parent()
+		parent.ReplaceChild(parent, tb, wrap)
+		wrap.AppendChild(wrap, tb)
+	}
+}
+
+// heading sets the heading's id (its own "{#id}" or one made from its
+// text), applies the level shift and records it for the table of contents.
+// Attributes other than the id are dropped: a "{style=...}" would break
+// the Content-Security-Policy and "{onclick=...}" is not for editors.
+func (st *state) heading(h *ast.Heading, ids *idSet) {
+	start := lineStart(h)
+	if h.Level == 1 && st.opt.HeadingShift == 0 {
+		st.warnf(start, "heading", "a page has one level-1 heading, its title; this one is shown as ## (write ## for sections)")
+		h.Level = 2
+	}
+	txt := inlineText(h, st.src)
+	var id string
+	if v, ok := h.AttributeString("id"); ok {
+		explicit, _ := v.([]byte)
+		id = ids.explicit(string(explicit))
+		if id == "" {
+			st.warnf(start, "heading", "heading id %q is empty or has spaces; using one made from the text", explicit)
+		}
+	}
+	if id == "" {
+		id = ids.fromText(txt)
+	}
+	h.RemoveAttributes()
+	h.SetAttributeString("id", []byte(id))
+	h.Level = min(h.Level+st.opt.HeadingShift, 6)
+	line, _ := st.position(start)
+	st.headings = append(st.headings, Heading{Level: h.Level, ID: id, Text: txt, Line: line})
+}
+
+// collectText writes the document's text into st.text, a line per block.
+func (st *state) collectText(n ast.Node, entering bool) {
+	switch n := n.(type) {
+	case *ast.Text:
+		if entering {
+			st.text.Write(n.Segment.Value(st.src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				st.text.WriteByte(' ')
+			}
+		}
+	case *ast.String:
+		if entering {
+			st.text.Write(n.Value)
+		}
+	case *ast.Paragraph, *ast.Heading, *ast.TextBlock, *east.TableCell, *east.DefinitionTerm:
+		if !entering {
+			st.text.WriteByte('\n')
+		}
+	}
+}
+
+// inlineText returns the plain text of a node's inline content.
+func inlineText(n ast.Node, src []byte) string {
+	var b []byte
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b = append(b, c.Segment.Value(src)...)
+			if c.SoftLineBreak() {
+				b = append(b, ' ')
+			}
+		case *ast.String:
+			b = append(b, c.Value...)
+		}
+		return ast.WalkContinue, nil
+	})
+	return string(b)
+}
+
+// lineStart returns the offset of a block's first line, or of the first
+// text inside it, or 0.
+func lineStart(n ast.Node) int {
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+		if off := lineStart(c); off > 0 {
+			return off
+		}
+	}
+	if p := n.Parent(); p != nil && p.Type() == ast.TypeBlock {
+		return lineStart(p)
+	}
+	return 0
+}

@@ -1,0 +1,91 @@
+// Package search builds the static, chunked full-text index that the theme's
+// search.js queries in the browser, for Finnish, Swedish and English pages.
+//
+// The builder creates one Index per language, calls Add for every page in
+// that language (from any number of goroutines, in any order) and then
+// Finish. Page ids follow URL order and every file is a function of the set
+// of pages, so the same site gives byte-identical files.
+//
+// # Terms
+//
+// Text is normalised to NFC and cut into tokens: runs of letters, digits and
+// combining marks (Basic Multilingual Plane only), in which a hyphen or
+// apostrophe (and in fi/sv a colon) may stand between two such characters.
+// Tokens are lower-cased per character; in fi/sv a colon ends the token
+// ("EU:n" -> "eu"). A token is indexed under its Snowball stem. Its parts
+// are indexed too, at half weight: the parts of a hyphenated word
+// ("pk-yritys" -> "pk", "yritys") and the parts of a closed compound
+// ("innovaatiokumppanuus" -> "innovaatio", "kumppanuus"; Swedish also with a
+// linking s: "barnskyddstjänster" -> "barnskydd", "barn", "skydd",
+// "tjänster"). A compound is split where both sides are words of at least
+// four letters that occur in the corpus (or a small seed lexicon): the head
+// as written or (sv) as a stem, the tail compared by stem. English is not
+// split. The client stems query words with a port of the same Snowball
+// stemmers and never splits: compound parts are found because they are
+// terms of their own.
+//
+// # Files
+//
+// All paths are relative to the index folder whose URL the search page gives
+// in data-index. Every file except the manifest is fetched with
+// "?v=<build>" appended, so it can be cached for ever.
+//
+//	manifest.json  {"v":1, "lang":"fi", "build":"<12 hex>", "n":<pages>,
+//	               "p":<max prefix chunks>, "seps":["", "aj", ...]}
+//	t/<i>.bin      term chunk i (binary, below)
+//	docs.bin       5 bytes per page id: the page's key
+//	f/<kk>/<kkkkkkkk>-<j>.json
+//	               fragment j of the page whose key is the 10 hex digits
+//	               kk+kkkkkkkk: {"u":URL, "t":title, "s":section, "x":text}
+//
+// A page's key is the first 5 bytes of SHA-256(URL). Its text is cut into
+// fragments of about 2 KB at block boundaries, so a result costs one small
+// file; every fragment repeats URL, title and section.
+//
+// Terms, sorted by UTF-8 bytes (the same order as JavaScript's UTF-16
+// comparison, since terms are BMP-only), are cut into chunks of about 8 KB.
+// seps[i] is the shortest prefix of chunk i's first term that sorts after
+// the previous chunk's last term (seps[0] is ""): term t is in chunk
+// i = the last i with seps[i] <= t.
+//
+// A chunk is a sequence of unsigned LEB128 varints (uv), bytes (u8) and
+// UTF-8 strings:
+//
+//	chunk   = uv(nTerms) term*nTerms uv(nHints) hint*nHints
+//	term    = uv(shared) uv(len) bytes   -- front-coded against the previous term
+//	          uv(df) u8(idf) posting*df
+//	posting = uv(doc - previous doc) u8(score) uv(fragment)
+//	hint    = uv(shared) uv(len) bytes   -- the prefix, front-coded
+//	          uv(nTerms) (uv(len) bytes)*nTerms
+//
+// score (1..255) is the term's weight in the page: title 0.50, headings up
+// to 0.25, body (BM25-saturated) up to 0.20, section 0.05, so a title match
+// always outranks body matches. idf (1..255) is BM25's idf times 20.
+// fragment is the first body fragment containing the term (0 if only title
+// or headings have it).
+//
+// # Resolving a query (search.js; mirror_test.go does the same in Go)
+//
+//  1. Fetch manifest.json. Tokenise the query as above (at most 8 words).
+//  2. For each word w with stem s: the exact alternative is s, fetched from
+//     the chunk that holds s. A prefix p is expanded too: for the last word
+//     p = w (what the reader is typing); for any word whose common prefix
+//     with s has six or more letters, p is that common prefix minus its
+//     last letter (catching inflections Snowball does not conflate).
+//  3. Prefix p spans chunks lo..hi: lo holds p's position, and every later
+//     chunk whose separator starts with p. If hi-lo+1 <= p (manifest), fetch
+//     them and take every term starting with p. Otherwise fetch chunk lo,
+//     whose hint for p names the (at most 4) most frequent completions, and
+//     fetch their chunks. Hints exist exactly for the prefixes of terms that
+//     span more than p chunks, so a search downloads a bounded number of
+//     chunks however short the prefix.
+//  4. A page's score for a word is the best of idf*score*factor over the
+//     word's alternatives (factor 4 exact, 3 prefix); its total is the sum
+//     over words. Pages must match every word; if none does, pages matching
+//     most words come first. Ties go to the lower page id. All integer, so
+//     the Go mirror ranks identically.
+//  5. For the first 10 results fetch docs.bin and each result's fragment:
+//     the fragment most of its matched words point to (ties: the lower).
+//     The excerpt marks words whose stem is a matched term, that start with
+//     a searched prefix, or contain a matched term (compound parts).
+package search

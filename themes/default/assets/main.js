@@ -1,0 +1,110 @@
+// Progressive enhancement for the step-by-step navigation. Without this
+// script every step is open and nothing offers to expand; with it each step
+// heading becomes a button that shows or hides the step, a "show all steps"
+// button appears, and the open steps are remembered for the tab
+// (sessionStorage), so they survive a reload.
+(function () {
+  "use strict";
+
+  function storageKey(nav) {
+    return "handbook-steps:" + nav.getAttribute("data-step-nav");
+  }
+
+  function load(nav) {
+    try {
+      var v = JSON.parse(window.sessionStorage.getItem(storageKey(nav)) || "[]");
+      return Array.isArray(v) ? v : [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function save(nav, open) {
+    try {
+      window.sessionStorage.setItem(storageKey(nav), JSON.stringify(open));
+    } catch (e) {
+      // Storage may be disabled; the steps still work for this page view.
+    }
+  }
+
+  function enhance(nav) {
+    var steps = Array.prototype.slice.call(nav.querySelectorAll(".step"));
+    if (steps.length === 0) {
+      return;
+    }
+    var open = load(nav);
+    var hash = window.location.hash.slice(1);
+    var buttons = [];
+
+    var controls = document.createElement("div");
+    controls.className = "step-nav-controls";
+    var all = document.createElement("button");
+    all.type = "button";
+    all.className = "step-nav-all";
+    all.setAttribute("aria-expanded", "false");
+    controls.appendChild(all);
+    var list = nav.querySelector(".steps");
+    list.parentNode.insertBefore(controls, list);
+
+    function setOpen(button, panel, isOpen) {
+      button.setAttribute("aria-expanded", isOpen ? "true" : "false");
+      panel.hidden = !isOpen;
+    }
+
+    function sync() {
+      var ids = [];
+      var allOpen = true;
+      buttons.forEach(function (b) {
+        if (b.button.getAttribute("aria-expanded") === "true") {
+          ids.push(b.id);
+        } else {
+          allOpen = false;
+        }
+      });
+      all.textContent = nav.getAttribute(allOpen ? "data-hide-all" : "data-show-all");
+      all.setAttribute("aria-expanded", allOpen ? "true" : "false");
+      save(nav, ids);
+    }
+
+    steps.forEach(function (step) {
+      var heading = step.querySelector(".step-title");
+      var panel = step.querySelector(".step-panel");
+      if (!heading || !panel) {
+        return;
+      }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.setAttribute("aria-controls", panel.id);
+      while (heading.firstChild) {
+        button.appendChild(heading.firstChild);
+      }
+      heading.appendChild(button);
+      var id = heading.id;
+      setOpen(button, panel, open.indexOf(id) >= 0 || id === hash);
+      button.addEventListener("click", function () {
+        setOpen(button, panel, button.getAttribute("aria-expanded") !== "true");
+        sync();
+      });
+      buttons.push({ id: id, button: button, panel: panel });
+    });
+
+    all.addEventListener("click", function () {
+      var show = all.getAttribute("aria-expanded") !== "true";
+      buttons.forEach(function (b) {
+        setOpen(b.button, b.panel, show);
+      });
+      sync();
+    });
+    sync();
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-step-nav]"), enhance);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
