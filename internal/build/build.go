@@ -253,4 +253,3 @@ func workers(n int) int {
 	}
 	return runtime.GOMAXPROCS(0)
 }
-
