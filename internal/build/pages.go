@@ -124,7 +124,12 @@ func (r *run) convert(p *site.Page, src *content.Source, res *site.Resolver, idP
 	if idPrefix == "" {
 		r.ids[src] = out.IDs()
 	}
-	r.anchors = append(r.anchors, res.Anchors...)
+	// A fallback shows another language's text, whose anchors name headings
+	// of that language; its links go to this language's pages, whose ids
+	// differ. Anchors are checked where the editor wrote them, not here.
+	if !p.Fallback {
+		r.anchors = append(r.anchors, res.Anchors...)
+	}
 	r.mu.Unlock()
 	return out, nil
 }

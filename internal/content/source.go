@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/kuntahankinnat/handbook/internal/diag"
 )
 
@@ -134,8 +136,7 @@ func Load(fsys fs.FS, opt Options) *Result {
 		case filepath.Ext(p) == ".md":
 			pages = append(pages, p)
 		default:
-			key, _, _ := splitName(p + ".md")
-			res.Assets = append(res.Assets, Asset{Path: p, Key: key, Display: opt.Display(p)})
+			res.Assets = append(res.Assets, Asset{Path: p, Key: norm.NFC.String(p), Display: opt.Display(p)})
 		}
 		return nil
 	})

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // Link is a link or image destination that names a file of the site.
@@ -41,7 +42,9 @@ func (st *state) link(n ast.Node) {
 			st.warnf(st.linkOffset(n), "alt-text", "image %q has no alt text: describe it in the brackets, ![like this](%s)", dest, dest)
 		}
 	}
-	raw := string(dest)
+	// The renderer decodes entities ("&colon;", "&#x09;") when it writes
+	// the URL, so classify what the browser will see, not what was typed.
+	raw := string(util.ResolveNumericReferences(util.ResolveEntityNames(dest)))
 	offset := st.linkOffset(n)
 	switch kind, scheme := classify(raw); kind {
 	case destEmpty, destExternal:

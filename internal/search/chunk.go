@@ -11,7 +11,7 @@ import (
 // complete query word, and for a prefix at most maxPrefixChunks chunks, or
 // the chunk holding the prefix's hint plus one chunk per hinted term.
 const (
-	chunkTarget     = 8 * 1024 // a chunk is closed before it would grow past this
+	chunkTarget     = 6 * 1024 // a chunk is closed before it would grow past this
 	maxPrefixChunks = 2        // prefixes spanning more chunks use a hint
 	hintTerms       = 4        // terms in a hint: the prefix's most frequent completions
 )

@@ -43,7 +43,7 @@
 // file; every fragment repeats URL, title and section.
 //
 // Terms, sorted by UTF-8 bytes (the same order as JavaScript's UTF-16
-// comparison, since terms are BMP-only), are cut into chunks of about 8 KB.
+// comparison, since terms are BMP-only), are cut into chunks of about 6 KB.
 // seps[i] is the shortest prefix of chunk i's first term that sorts after
 // the previous chunk's last term (seps[0] is ""): term t is in chunk
 // i = the last i with seps[i] <= t.

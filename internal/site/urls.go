@@ -51,8 +51,12 @@ func (p *Page) ownSegment() string {
 func (b *builder) setURL(p *Page) {
 	p.URL = b.site.URL(p.Path)
 	if other := b.site.byURL[p.URL]; other != nil {
+		what := "this page"
+		if p.Fallback || p.Source == nil {
+			what = p.describe()
+		}
 		b.errorf(p.Source, p.sourceLine("slug"), "duplicate-url", "%s would be published at %s, where %s already is; give one of them another slug",
-			p.describe(), p.URL, other.describe())
+			what, p.URL, other.describe())
 		return
 	}
 	b.site.byURL[p.URL] = p

@@ -357,7 +357,7 @@
 
   /* ---- Index access and query evaluation. fetchFn has the signature of
      window.fetch; tests pass one that reads files from disk. */
-  var EXACT = 4, PREFIX = 3, PAGE = 10, MAXWORDS = 8;
+  var EXACT = 4, PREFIX = 3, PAGE = 10, MAXWORDS = 6;
 
   function decodeChunk(buf) {
     var b = new Uint8Array(buf), p = 0, td = new TextDecoder();
@@ -423,16 +423,18 @@
       var s = stem(w), base = commonPrefix(w, s);
       var pfx = base.length >= 6 ? base.slice(0, -1) : last ? w : "";
       var alts = new Map(), jobs = [lookup(m, s).then(function (e) { if (e) alts.set(s, [e, EXACT]); })];
-      if (pfx) jobs.push(completions(m, pfx).then(function (list) {
+      if (pfx) jobs.push(completions(m, pfx, last).then(function (list) {
         list.forEach(function (x) { if (!alts.has(x[0])) alts.set(x[0], [x[1], PREFIX]); });
       }));
       return Promise.all(jobs).then(function () { return { alts: alts, pfx: pfx }; });
     }
-    // All terms starting with p if they lie in at most m.p chunks, otherwise
-    // the hint's most frequent ones.
-    function completions(m, p) {
+    // All terms starting with p if they lie in at most m.p chunks (one for a
+    // complete word), otherwise for the last word the hint's most frequent
+    // ones, and for other words none: they have their exact stem.
+    function completions(m, p, last) {
       var lo = chunkOf(m.seps, p), hi = lo;
       while (hi + 1 < m.seps.length && m.seps[hi + 1].startsWith(p)) hi++;
+      if (!last && hi > lo) return Promise.resolve([]);
       if (hi - lo + 1 <= m.p) {
         var ids = [];
         for (var i = lo; i <= hi; i++) ids.push(chunk(i));
@@ -464,7 +466,8 @@
             for (var k = 0; k < post.length; k += 3) {
               var sc = e.idf * post[k + 1] * a[1], d = docs.get(post[k]);
               if (!d) docs.set(post[k], d = { id: post[k], best: [], frags: [] });
-              if (!(d.best[gi] >= sc)) { d.best[gi] = sc; d.frags[gi] = post[k + 2]; }
+              var cur = d.best[gi]; // best alternative; on a tie the lower fragment
+              if (cur === undefined || sc > cur || (sc === cur && post[k + 2] < d.frags[gi])) { d.best[gi] = sc; d.frags[gi] = post[k + 2]; }
             }
           });
         });

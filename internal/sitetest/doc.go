@@ -1,0 +1,2 @@
+// Package sitetest holds the site's quality tests.
+package sitetest
