@@ -88,6 +88,10 @@ func Build(ctx context.Context, opt Options) *Result {
 	r := &run{in: in, opt: opt, w: w, diags: &diags}
 	r.pages(ctx)
 	r.files()
+	files, errs := w.close()
+	for _, err := range errs {
+		diags.Add(diag.Errorf(opt.Out, 0, 0, "output", "%v", err))
+	}
 	if err := ctx.Err(); err != nil {
 		diags.Add(diag.Errorf("", 0, 0, "interrupted", "build interrupted: %v", err))
 	}
@@ -99,7 +103,7 @@ func Build(ctx context.Context, opt Options) *Result {
 		return res
 	}
 	res.Pages = r.pageCount
-	res.Files = w.count()
+	res.Files = files
 	return res
 }
 

@@ -46,7 +46,7 @@ func writeTree(t *testing.T, archives ...string) string {
 }
 
 // buildSite builds content into out with the embedded theme and strings.
-func buildSite(t *testing.T, content, out string, mod ...func(*Options)) *Result {
+func buildSite(t testing.TB, content, out string, mod ...func(*Options)) *Result {
 	t.Helper()
 	opt := Options{
 		Content: content,

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 )
 
 // marker is written into every output folder, so that a later build knows
@@ -120,49 +119,70 @@ func (o *output) discard() {
 	}
 }
 
-// writer writes files into a folder from many goroutines.
+// writer writes files into a folder for many goroutines through one
+// goroutine of its own. Creating files is the slowest part of a build on
+// many disks and does not get faster with more writers at once, so the
+// rendering workers hand their pages over and go on; the queue is short,
+// so only a few pages wait in memory.
 type writer struct {
 	root string
-	mu   sync.Mutex
-	dirs map[string]bool
+	jobs chan writeJob
+	done chan struct{}
+	dirs map[string]bool // touched only by the writing goroutine
 	n    int
+	errs []error
 }
+
+type writeJob struct {
+	rel  string
+	data []byte
+}
+
+const writeQueue = 64
 
 func newWriter(root string) *writer {
-	return &writer{root: root, dirs: map[string]bool{}}
+	w := &writer{root: root, jobs: make(chan writeJob, writeQueue), done: make(chan struct{}), dirs: map[string]bool{}}
+	go w.loop()
+	return w
 }
 
-// WriteFile writes data at the slash path rel inside the folder. A path
-// that would leave the folder is refused, whatever made it.
+// WriteFile queues data to be written at the slash path rel inside the
+// folder; the caller must not change data afterwards. A path that would
+// leave the folder is refused, whatever made it.
 func (w *writer) WriteFile(rel string, data []byte) error {
-	p := filepath.FromSlash(rel)
-	if !filepath.IsLocal(p) {
+	if !filepath.IsLocal(filepath.FromSlash(rel)) {
 		return fmt.Errorf("refusing to write %q outside the output folder", rel)
 	}
-	full := filepath.Join(w.root, p)
-	dir := filepath.Dir(full)
-	w.mu.Lock()
-	made := w.dirs[dir]
-	w.mu.Unlock()
-	if !made {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		w.mu.Lock()
-		w.dirs[dir] = true
-		w.mu.Unlock()
-	}
-	if err := os.WriteFile(full, data, 0o644); err != nil {
-		return err
-	}
-	w.mu.Lock()
-	w.n++
-	w.mu.Unlock()
+	w.jobs <- writeJob{rel: rel, data: data}
 	return nil
 }
 
-func (w *writer) count() int {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.n
+func (w *writer) loop() {
+	defer close(w.done)
+	for j := range w.jobs {
+		if err := w.write(j); err != nil {
+			w.errs = append(w.errs, fmt.Errorf("%s: %w", j.rel, err))
+			continue
+		}
+		w.n++
+	}
+}
+
+func (w *writer) write(j writeJob) error {
+	full := filepath.Join(w.root, filepath.FromSlash(j.rel))
+	if dir := filepath.Dir(full); !w.dirs[dir] {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		w.dirs[dir] = true
+	}
+	return os.WriteFile(full, j.data, 0o644)
+}
+
+// close waits for every queued file and returns the number written and the
+// errors met.
+func (w *writer) close() (int, []error) {
+	close(w.jobs)
+	<-w.done
+	return w.n, w.errs
 }

@@ -166,13 +166,13 @@ func (r *run) index(p *site.Page, body *markdown.Result) {
 	}
 	section := ""
 	if p.Parent != nil && p.Parent.Kind != site.KindHome {
-		section = p.Parent.Title()
+		section = p.Parent.Title
 	}
 	text := body.Text
-	if d := p.Description(); d != "" {
+	if d := p.Description; d != "" {
 		text = d + "\n" + text
 	}
-	if err := ix.Add(search.Doc{URL: p.URL, Title: p.Title(), Section: section, Headings: headings, Text: text}); err != nil {
+	if err := ix.Add(search.Doc{URL: p.URL, Title: p.Title, Section: section, Headings: headings, Text: text}); err != nil {
 		r.diags.Add(diag.Errorf(p.Source.Display, 0, 0, "search", "%v", err))
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Severity tells whether a diagnostic fails the build.
@@ -162,6 +163,32 @@ func (l *List) Err() error {
 		joined[i] = d
 	}
 	return errors.Join(joined...)
+}
+
+// Lines finds line and column numbers in one text; it indexes the line
+// starts once, so that many lookups cost a binary search each.
+type Lines struct {
+	src    []byte
+	starts []int
+}
+
+// NewLines indexes the lines of src.
+func NewLines(src []byte) *Lines {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return &Lines{src: src, starts: starts}
+}
+
+// Position returns the 1-based line and column (in runes) of a byte offset.
+func (l *Lines) Position(offset int) (line, col int) {
+	offset = max(0, min(offset, len(l.src)))
+	i, _ := slices.BinarySearch(l.starts, offset+1)
+	start := l.starts[i-1]
+	return i, 1 + utf8.RuneCount(l.src[start:offset])
 }
 
 // Position converts a byte offset in src to a 1-based line and column

@@ -61,6 +61,10 @@ func TestPosition(t *testing.T) {
 		if line != tt.line || col != tt.col {
 			t.Errorf("Position(%d) = %d:%d, want %d:%d", tt.offset, line, col, tt.line, tt.col)
 		}
+		line, col = NewLines(src).Position(tt.offset)
+		if line != tt.line || col != tt.col {
+			t.Errorf("Lines.Position(%d) = %d:%d, want %d:%d", tt.offset, line, col, tt.line, tt.col)
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -17,7 +18,9 @@ import (
 
 // Bundle is every UI string of every language. Make one per build.
 type Bundle struct {
-	bundle *goi18n.Bundle
+	mu          sync.Mutex
+	translators map[string]*Translator
+	bundle      *goi18n.Bundle
 	// keys are the message ids per language, and files the file that
 	// defined each language last (for diagnostics).
 	keys  map[string]map[string]bool
@@ -118,9 +121,20 @@ func (b *Bundle) Check(langs []string) []*diag.Diagnostic {
 	return out
 }
 
-// Translator returns the UI strings of one language.
+// Translator returns the UI strings of one language. Translators are
+// made once per language and shared: they are safe for concurrent use.
 func (b *Bundle) Translator(lang string) *Translator {
-	return &Translator{lang: lang, keys: b.keys[lang], loc: goi18n.NewLocalizer(b.bundle, lang)}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if t := b.translators[lang]; t != nil {
+		return t
+	}
+	t := &Translator{lang: lang, keys: b.keys[lang], loc: goi18n.NewLocalizer(b.bundle, lang), plain: map[string]string{}}
+	if b.translators == nil {
+		b.translators = map[string]*Translator{}
+	}
+	b.translators[lang] = t
+	return t
 }
 
 // Translator gives the UI strings of one language.
@@ -128,6 +142,10 @@ type Translator struct {
 	lang string
 	keys map[string]bool
 	loc  *goi18n.Localizer
+	// plain caches messages asked for without data, which templates ask
+	// for on every page ("skip_link", "nav_main", …).
+	mu    sync.RWMutex
+	plain map[string]string
 }
 
 // Lang returns the translator's language.
@@ -138,9 +156,26 @@ func (t *Translator) T(id string, data any) (string, error) {
 	if !t.keys[id] {
 		return "", fmt.Errorf("UI string %q is missing in language %q", id, t.lang)
 	}
+	plain := data == nil
+	if m, ok := data.(map[string]any); ok && len(m) == 0 {
+		plain = true
+	}
+	if plain {
+		t.mu.RLock()
+		s, ok := t.plain[id]
+		t.mu.RUnlock()
+		if ok {
+			return s, nil
+		}
+	}
 	s, err := t.loc.Localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: data})
 	if err != nil {
 		return "", fmt.Errorf("UI string %q in language %q: %w", id, t.lang, err)
+	}
+	if plain {
+		t.mu.Lock()
+		t.plain[id] = s
+		t.mu.Unlock()
 	}
 	return s, nil
 }

@@ -115,6 +115,7 @@ var stateKey = parser.NewContextKey()
 type state struct {
 	opt      Options
 	src      []byte
+	lines    *diag.Lines
 	headings []Heading
 	text     bytes.Buffer
 	diags    []*diag.Diagnostic
@@ -129,7 +130,7 @@ type localLink struct {
 
 // Convert converts one page body.
 func (c *Converter) Convert(src []byte, opt Options) *Result {
-	st := &state{opt: opt, src: src}
+	st := &state{opt: opt, src: src, lines: diag.NewLines(src)}
 	ctx := parser.NewContext()
 	ctx.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
@@ -144,7 +145,7 @@ func (c *Converter) Convert(src []byte, opt Options) *Result {
 
 // position returns the file line and column of a byte offset in the body.
 func (st *state) position(offset int) (int, int) {
-	line, col := diag.Position(st.src, offset)
+	line, col := st.lines.Position(offset)
 	return line + st.opt.Line - 1, col
 }
 

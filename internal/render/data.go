@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"strings"
@@ -28,6 +29,8 @@ type data struct {
 	// NotFound and Root mark the 404 page and the site's root page.
 	NotFound bool
 	Root     bool
+
+	tmpl *template.Template // the layout being executed, for .Cached
 }
 
 func (r *Renderer) newData(p *site.Page) *data {
@@ -42,6 +45,42 @@ func Funcs() template.FuncMap {
 		"add":     func(a, b int) int { return a + b },
 		"join":    strings.Join,
 	}
+}
+
+// Cached renders the partial template name once per language and key and
+// reuses the result for every page that asks with the same key. Pieces of
+// the page that do not depend on the page itself (the footer) or only on
+// its section (the main navigation, keyed by .MainNavKey) are rendered once
+// instead of thousands of times. The cached value is html/template's own
+// escaped output, so it is marked as HTML.
+func (d *data) Cached(name, key string) (template.HTML, error) {
+	k := d.Page.Lang + "\x00" + name + "\x00" + key
+	if v, ok := d.r.cache.Load(k); ok {
+		return v.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := d.tmpl.ExecuteTemplate(&buf, name, d); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String()) // html/template output (see the doc comment)
+	d.r.cache.Store(k, h)
+	return h, nil
+}
+
+// MainNavKey identifies what the main navigation of the page looks like:
+// which top section is current, and whether it is the page itself.
+func (d *data) MainNavKey() string {
+	if d.NotFound || d.Root {
+		return "none"
+	}
+	top := d.Page
+	for top.Parent != nil && top.Parent.Kind != site.KindHome {
+		top = top.Parent
+	}
+	if top == d.Page {
+		return "page " + top.URL
+	}
+	return "in " + top.URL
 }
 
 // T returns UI string id; kv are pairs of template-data names and values.
@@ -187,26 +226,33 @@ func (d *data) ContentLangName() string {
 	return d.Page.ContentLang()
 }
 
-// NavItem is an entry of the main navigation.
-type NavItem struct {
-	Page *site.Page
-	// Current is "page" for the page itself, "true" for a section the
-	// page is in, "" otherwise (the value of aria-current).
+// Link is an entry of a navigation list, computed in Go so that templates
+// read plain fields in their loops.
+type Link struct {
+	URL   string
+	Title string
+	// Current is the value of aria-current: "page" for the page itself,
+	// "true" for a section the page is in, "step" for the current step of
+	// a guide; "" otherwise.
 	Current string
 }
 
+func link(p *site.Page, current string) Link {
+	return Link{URL: p.URL, Title: p.Title, Current: current}
+}
+
 // MainNav lists the top sections of the page's language.
-func (d *data) MainNav() []NavItem {
-	var out []NavItem
+func (d *data) MainNav() []Link {
+	var out []Link
 	for _, s := range d.Site.MainNav(d.Page.Lang) {
-		item := NavItem{Page: s}
+		current := ""
 		switch {
 		case s == d.Page:
-			item.Current = "page"
+			current = "page"
 		case !d.NotFound && d.isAncestor(s):
-			item.Current = "true"
+			current = "true"
 		}
-		out = append(out, item)
+		out = append(out, link(s, current))
 	}
 	return out
 }
@@ -220,18 +266,31 @@ func (d *data) isAncestor(a *site.Page) bool {
 	return false
 }
 
-// Breadcrumbs are the pages from the home page to the page's parent.
-func (d *data) Breadcrumbs() []*site.Page {
+// Breadcrumbs are the pages from the home page to the page's parent; the
+// home page is called by its UI string ("Etusivu").
+func (d *data) Breadcrumbs() ([]Link, error) {
 	if d.Page.Kind == site.KindHome || d.NotFound {
-		return nil
+		return nil, nil
 	}
-	return d.Page.Ancestors()
+	var out []Link
+	for _, a := range d.Page.Ancestors() {
+		l := link(a, "")
+		if a.Kind == site.KindHome {
+			home, err := d.tr.T("home", nil)
+			if err != nil {
+				return nil, err
+			}
+			l.Title = home
+		}
+		out = append(out, l)
+	}
+	return out, nil
 }
 
 // SectionNav is the side navigation: a section and its pages.
 type SectionNav struct {
-	Section *site.Page
-	Pages   []*site.Page
+	Section Link
+	Pages   []Link
 }
 
 // SectionNav lists the pages of the section the page is in (for a section
@@ -241,13 +300,48 @@ func (d *data) SectionNav() *SectionNav {
 	if p.Kind == site.KindHome || p.Kind == site.KindSearch || p.Kind == site.KindPrint || d.NotFound {
 		return nil
 	}
+	section := p.Parent
 	if p.Kind == site.KindSection && len(p.Children) > 0 {
-		return &SectionNav{Section: p, Pages: p.Children}
+		section = p
 	}
-	if p.Parent == nil || p.Parent.Kind == site.KindHome {
+	if section == nil || section.Kind == site.KindHome {
 		return nil
 	}
-	return &SectionNav{Section: p.Parent, Pages: p.Parent.Children}
+	nav := &SectionNav{Section: link(section, d.current(section, "page"))}
+	for _, c := range section.Children {
+		nav.Pages = append(nav.Pages, link(c, d.current(c, "page")))
+	}
+	return nav
+}
+
+// current returns value when p is the page being rendered.
+func (d *data) current(p *site.Page, value string) string {
+	if p == d.Page {
+		return value
+	}
+	return ""
+}
+
+// StepLink is an entry of a guide's list of steps.
+type StepLink struct {
+	Link
+	Number   int
+	Or       bool
+	Optional bool
+}
+
+// StepLinks lists the steps of the guide the page belongs to, the current one
+// marked "step".
+func (d *data) StepLinks() []StepLink {
+	g := d.Page.Guide
+	if g == nil {
+		return nil
+	}
+	out := make([]StepLink, len(g.Steps))
+	for i, s := range g.Steps {
+		out[i] = StepLink{Link: link(s, d.current(s, "step")), Number: s.Step.Number, Or: s.Step.Or, Optional: s.Step.Optional}
+	}
+	return out
 }
 
 // Title is the page's title: from front matter, or a UI string for the
@@ -261,9 +355,9 @@ func (d *data) Title() (string, error) {
 	case d.Page.Kind == site.KindSearch:
 		return d.tr.T("search_title", nil)
 	case d.Page.Kind == site.KindPrint:
-		return d.tr.T("print_title", map[string]any{"Title": d.Page.Title()})
+		return d.tr.T("print_title", map[string]any{"Title": d.Page.Title})
 	}
-	return d.Page.Title(), nil
+	return d.Page.Title, nil
 }
 
 // Description is the page's meta description.
@@ -274,7 +368,7 @@ func (d *data) Description() (string, error) {
 	case d.Page.Kind == site.KindSearch:
 		return d.tr.T("search_description", nil)
 	}
-	return d.Page.Description(), nil
+	return d.Page.Description, nil
 }
 
 // SearchURL is the URL of the search page of the page's language.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"sync"
 
 	"github.com/kuntahankinnat/handbook/internal/i18n"
 	"github.com/kuntahankinnat/handbook/internal/markdown"
@@ -19,6 +20,9 @@ type Renderer struct {
 	// Preview marks draft pages with a banner (the preview server shows
 	// drafts; a production build leaves them out).
 	Preview bool
+
+	// cache holds partials rendered by .Cached, by language, name and key.
+	cache sync.Map
 }
 
 // PrintStep is one step of a guide on its print page.
@@ -108,6 +112,7 @@ func (r *Renderer) execute(d *data, layouts ...string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	d.tmpl = t
 	var buf bytes.Buffer
 	buf.Grow(32 << 10)
 	if err := t.ExecuteTemplate(&buf, "base", d); err != nil {

@@ -36,7 +36,7 @@ func (b *builder) guides() {
 		weights := map[int]*Page{}
 		for _, c := range p.Children {
 			if c.Kind != KindPage {
-				b.warnf(c.Source, 1, "guide", "a guide's steps are pages; this folder inside guide %q is listed but not numbered", p.Title())
+				b.warnf(c.Source, 1, "guide", "a guide's steps are pages; this folder inside guide %q is listed but not numbered", p.Title)
 				continue
 			}
 			if other := weights[c.weight()]; other != nil && !c.Fallback && !other.Fallback {
@@ -60,7 +60,8 @@ func (b *builder) guides() {
 // addPrintPage adds the page that shows a whole guide for printing.
 func (b *builder) addPrintPage(g *Guide) {
 	p := &Page{Lang: g.Page.Lang, Kind: KindPrint, Parent: g.Page, Of: g.Page, Source: g.Page.Source,
-		Fallback: g.Page.Fallback, segment: b.opt.Slug(g.Page.Lang, "print")}
+		Fallback: g.Page.Fallback, Title: g.Page.Title, Description: g.Page.Description,
+		segment: b.opt.Slug(g.Page.Lang, "print")}
 	p.Path = g.Page.Path + p.segment + "/"
 	g.Print = p
 	b.setURL(p)

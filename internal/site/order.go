@@ -48,7 +48,7 @@ func SortPages(pages []*Page, col *collate.Collator) {
 		}
 		return cmp.Or(
 			cmp.Compare(wa, wb),
-			col.CompareString(a.Title(), b.Title()),
+			col.CompareString(a.Title, b.Title),
 			cmp.Compare(a.Key(), b.Key()),
 		)
 	})

@@ -15,6 +15,11 @@ type Page struct {
 	// fallback another language's.
 	Source   *content.Source
 	Fallback bool
+	// Title and Description come from the content's front matter (in the
+	// content's language); they are fields, not methods, because templates
+	// read them in every list.
+	Title       string
+	Description string
 	// Path is the page's folder in the output ("fi/tavoitteet/avoimuus/");
 	// URL is its root-relative URL (with the base URL's path).
 	Path string
@@ -47,22 +52,6 @@ func (p *Page) Key() string {
 		return ""
 	}
 	return p.Node.Key
-}
-
-// Title returns the page title in the language of its content.
-func (p *Page) Title() string {
-	if p.Source == nil {
-		return ""
-	}
-	return p.Source.Title
-}
-
-// Description returns the page's summary.
-func (p *Page) Description() string {
-	if p.Source == nil {
-		return ""
-	}
-	return p.Source.Description
 }
 
 // ContentLang is the language the page's content is written in: the page's

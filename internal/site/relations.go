@@ -146,12 +146,12 @@ func groupBacklinks(refs []*Page, rels []config.Relation, kindOf map[*Node]strin
 		}
 		slices.SortFunc(pages, func(a, b *Page) int {
 			if a.Step != nil && b.Step != nil {
-				if c := col.CompareString(a.Step.Guide.Page.Title(), b.Step.Guide.Page.Title()); c != 0 {
+				if c := col.CompareString(a.Step.Guide.Page.Title, b.Step.Guide.Page.Title); c != 0 {
 					return c
 				}
 				return cmp.Compare(a.Step.Number, b.Step.Number)
 			}
-			return cmp.Or(col.CompareString(a.Title(), b.Title()), cmp.Compare(a.Key(), b.Key()))
+			return cmp.Or(col.CompareString(a.Title, b.Title), cmp.Compare(a.Key(), b.Key()))
 		})
 		out = append(out, BacklinkGroup{Kind: k, Pages: pages})
 	}

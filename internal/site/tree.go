@@ -68,7 +68,8 @@ func (b *builder) pages() {
 				}
 				src, fallback = n.fallbackSource(cfg.DefaultLanguage, cfg.Codes()), true
 			}
-			p := &Page{Node: n, Lang: l.Code, Source: src, Fallback: fallback, Kind: KindPage}
+			p := &Page{Node: n, Lang: l.Code, Source: src, Fallback: fallback, Kind: KindPage,
+				Title: src.Title, Description: src.Description}
 			switch {
 			case key == content.IndexName:
 				p.Kind = KindHome
