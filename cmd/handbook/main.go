@@ -36,7 +36,9 @@ func (e exitCode) Error() string { return fmt.Sprintf("exit status %d", int(e)) 
 const usage = `handbook builds the procurement handbook: multilingual Markdown in, a static site out.
 
 Usage:
+  handbook serve [-content DIR] [-addr 127.0.0.1:8080] [-drafts=true] [-open]
   handbook build [-content DIR] [-out DIR] [-drafts] [-baseurl URL] [-theme DIR]
+  handbook new [-content DIR] [-type TYPE] [-section] PATH
   handbook version
   handbook help [command]
 
@@ -54,6 +56,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch cmd {
 	case "build":
 		return runBuild(ctx, rest, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, stdout, stderr)
+	case "new":
+		return runNew(rest, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "handbook", version())
 		return nil

@@ -47,7 +47,7 @@ type Assets struct {
 	I18n  fs.FS
 }
 
-// Result reports what a build did.
+// Result reports what a build or an update did.
 type Result struct {
 	Diags    []*diag.Diagnostic
 	Pages    int
@@ -55,6 +55,14 @@ type Result struct {
 	Duration time.Duration
 	// Site is the model that was built (nil when loading failed).
 	Site *site.Site
+	// Full tells that an update built the whole site; Changed lists the
+	// URLs of the pages an update re-rendered otherwise.
+	Full    bool
+	Changed []string
+	// Moved maps the old URL of each page whose URL changed to its new
+	// one ("" when the page is gone), so that a browser showing it can
+	// follow.
+	Moved map[string]string
 }
 
 // Err returns the build's errors joined, or nil.
@@ -66,49 +74,14 @@ func (r *Result) Err() error {
 
 // Build runs a whole build into opt.Out.
 func Build(ctx context.Context, opt Options) *Result {
-	start := time.Now()
-	res := &Result{}
-	var diags diag.List
-	defer func() {
-		res.Diags = dedupe(diags.Items())
-		res.Duration = time.Since(start)
-	}()
-	in, ok := load(opt, &diags)
-	if !ok {
-		return res
-	}
-	res.Site = in.site
-	out, err := newOutput(opt.Out, opt.Content)
-	if err != nil {
-		diags.Add(diag.Errorf(opt.Out, 0, 0, "output", "%v", err))
-		return res
-	}
-	defer out.discard()
-	w := newWriter(out.tmp)
-	r := &run{in: in, opt: opt, w: w, diags: &diags}
-	r.pages(ctx)
-	r.files()
-	files, errs := w.close()
-	for _, err := range errs {
-		diags.Add(diag.Errorf(opt.Out, 0, 0, "output", "%v", err))
-	}
-	if err := ctx.Err(); err != nil {
-		diags.Add(diag.Errorf("", 0, 0, "interrupted", "build interrupted: %v", err))
-	}
-	if diags.HasErrors() {
-		return res
-	}
-	if err := out.commit(); err != nil {
-		diags.Add(diag.Errorf(opt.Out, 0, 0, "output", "%v", err))
-		return res
-	}
-	res.Pages = r.pageCount
-	res.Files = files
-	return res
+	return NewSession(opt).Build(ctx)
 }
 
 // inputs is everything a build reads before it renders.
 type inputs struct {
+	loadOptions content.Options
+	siteOptions site.Options
+
 	cfg      *config.Config
 	fsys     fs.FS
 	site     *site.Site
@@ -120,12 +93,12 @@ type inputs struct {
 
 // load reads site.yaml, the UI strings, the theme and the content, and
 // builds the model. It reports every problem it finds before giving up.
-func load(opt Options, diags *diag.List) (*inputs, bool) {
+func load(opt Options, diags *diag.List) (*inputs, *content.Result, bool) {
 	in := &inputs{fsys: opt.ContentFS, md: markdown.New()}
 	if in.fsys == nil {
 		if fi, err := os.Stat(opt.Content); err != nil || !fi.IsDir() {
 			diags.Add(diag.Errorf(opt.Content, 0, 0, "config", "content folder not found: %s (use -content DIR)", opt.Content))
-			return nil, false
+			return nil, nil, false
 		}
 		in.fsys = os.DirFS(opt.Content)
 	}
@@ -133,18 +106,18 @@ func load(opt Options, diags *diag.List) (*inputs, bool) {
 	data, err := fs.ReadFile(in.fsys, config.FileName)
 	if err != nil {
 		diags.Add(diag.Errorf(cfgPath, 0, 0, "config", "cannot read %s: %v", config.FileName, err))
-		return nil, false
+		return nil, nil, false
 	}
 	cfg, ds := config.Parse(cfgPath, data)
 	diags.Add(ds...)
 	if cfg == nil {
-		return nil, false
+		return nil, nil, false
 	}
 	if opt.BaseURL != "" {
 		u, err := config.ParseBaseURL(opt.BaseURL)
 		if err != nil {
 			diags.Add(diag.Errorf("-baseurl", 0, 0, "config", "%v", err))
-			return nil, false
+			return nil, nil, false
 		}
 		cfg.BaseURL = u
 	}
@@ -158,7 +131,7 @@ func load(opt Options, diags *diag.List) (*inputs, bool) {
 	if themeDir != "" {
 		if fi, err := os.Stat(themeDir); err != nil || !fi.IsDir() {
 			diags.Add(diag.Errorf(themeDir, 0, 0, "config", "theme folder not found"))
-			return nil, false
+			return nil, nil, false
 		}
 		override = &theme.Source{FS: os.DirFS(themeDir), Display: themeDir}
 		if sub, err := fs.Sub(override.FS, "i18n"); err == nil {
@@ -172,26 +145,28 @@ func load(opt Options, diags *diag.List) (*inputs, bool) {
 	th, ds := theme.Load(theme.Source{FS: opt.Assets.Theme, Display: "themes/default"}, override, render.Funcs())
 	diags.Add(ds...)
 	in.theme = th
-	loaded := content.Load(in.fsys, content.Options{
+	in.loadOptions = content.Options{
 		Root:       opt.Content,
 		Languages:  cfg.Codes(),
 		Keys:       relationKeys(cfg),
 		ConfigFile: config.FileName,
-	})
+	}
+	loaded := content.Load(in.fsys, in.loadOptions)
 	diags.Add(loaded.Diags...)
-	s, ds := site.New(cfg, loaded, site.Options{
+	in.siteOptions = site.Options{
 		Drafts:     opt.Drafts,
 		ConfigPath: cfgPath,
 		Slug:       slugFunc(bundle),
-	})
+	}
+	s, ds := site.New(cfg, loaded, in.siteOptions)
 	diags.Add(ds...)
 	in.site = s
 	if s == nil || diags.HasErrors() {
-		return in, false
+		return in, loaded, false
 	}
 	in.renderer = &render.Renderer{Site: s, Theme: th, Bundle: bundle, Preview: opt.Preview}
 	diags.Add(checkTypes(in)...)
-	return in, true
+	return in, loaded, true
 }
 
 func relationKeys(cfg *config.Config) []string {

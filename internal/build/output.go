@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // marker is written into every output folder, so that a later build knows
@@ -185,4 +186,65 @@ func (w *writer) close() (int, []error) {
 	close(w.jobs)
 	<-w.done
 	return w.n, w.errs
+}
+
+// inPlace writes files straight into a live output folder, each through a
+// temporary file renamed over the old one, so that a reader (the preview
+// server) never sees a half-written file.
+type inPlace struct{ root string }
+
+func (w inPlace) WriteFile(rel string, data []byte) error {
+	p := filepath.FromSlash(rel)
+	if !filepath.IsLocal(p) {
+		return fmt.Errorf("refusing to write %q outside the output folder", rel)
+	}
+	full := filepath.Join(w.root, p)
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(full), ".write-*")
+	if err != nil {
+		return err
+	}
+	_, werr := f.Write(data)
+	cerr := f.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		_ = os.Remove(f.Name())
+		return err
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), full)
+}
+
+// memory collects files to write them only if a whole update succeeds.
+type memory struct {
+	mu    sync.Mutex
+	files map[string][]byte
+	order []string
+}
+
+func (m *memory) WriteFile(rel string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.files == nil {
+		m.files = map[string][]byte{}
+	}
+	if _, ok := m.files[rel]; !ok {
+		m.order = append(m.order, rel)
+	}
+	m.files[rel] = data
+	return nil
+}
+
+// flush writes every collected file through w, in the order first written.
+func (m *memory) flush(w fileWriter) error {
+	var errs []error
+	for _, rel := range m.order {
+		if err := w.WriteFile(rel, m.files[rel]); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
 }

@@ -16,32 +16,36 @@ import (
 	"github.com/kuntahankinnat/handbook/internal/site"
 )
 
-// run is one build's rendering and writing.
+// run renders pages for a build or an update, writing each page's HTML
+// to sink as soon as it is rendered.
 type run struct {
 	in    *inputs
 	opt   Options
-	w     *writer
+	sink  fileWriter
 	diags *diag.List
+	st    *state
 
 	mu        sync.Mutex
-	ids       map[*content.Source][]string // heading ids of every rendered source
-	anchors   []site.AnchorRef             // links to anchors on other pages
-	indexes   map[string]*search.Index
 	pageCount int
 }
 
-// pages renders and writes every page on parallel workers.
-func (r *run) pages(ctx context.Context) {
-	r.ids = map[*content.Source][]string{}
-	r.indexes = map[string]*search.Index{}
-	for lang, sp := range r.in.site.Search {
-		ix, err := search.NewIndex(lang, prefixWriter{r.w, sp.Path + "index/"})
-		if err != nil {
-			r.diags.Add(diag.Errorf("", 0, 0, "search", "%v", err))
-			continue
-		}
-		r.indexes[lang] = ix
+// write writes a file made by a step that may have failed.
+func (r *run) write(name string, data []byte, err error) {
+	if err == nil {
+		err = r.sink.WriteFile(name, data)
 	}
+	if err != nil {
+		r.diags.Add(diag.Errorf(name, 0, 0, "output", "%v", err))
+	}
+}
+
+// fileWriter receives output files by their slash path in the output.
+type fileWriter interface {
+	WriteFile(rel string, data []byte) error
+}
+
+// pages renders the given pages on parallel workers.
+func (r *run) pages(ctx context.Context, pages []*site.Page) {
 	jobs := make(chan *site.Page)
 	var wg sync.WaitGroup
 	for range workers(r.opt.Workers) {
@@ -51,7 +55,7 @@ func (r *run) pages(ctx context.Context) {
 			}
 		})
 	}
-	for _, p := range r.in.site.Pages {
+	for _, p := range pages {
 		if ctx.Err() != nil {
 			break
 		}
@@ -59,12 +63,6 @@ func (r *run) pages(ctx context.Context) {
 	}
 	close(jobs)
 	wg.Wait()
-	r.diags.Add(site.CheckAnchors(r.anchors, func(s *content.Source) []string { return r.ids[s] })...)
-	for lang, ix := range r.indexes {
-		if err := ix.Finish(); err != nil {
-			r.diags.Add(diag.Errorf("", 0, 0, "search", "search index (%s): %v", lang, err))
-		}
-	}
 }
 
 // page renders one page. A panic is reported as that page's error instead
@@ -98,7 +96,7 @@ func (r *run) page(p *site.Page) {
 		r.diags.Add(diag.Errorf(path, 0, 0, "render", "%v", err))
 		return
 	}
-	if err := r.w.WriteFile(p.Path+"index.html", html); err != nil {
+	if err := r.sink.WriteFile(p.Path+"index.html", html); err != nil {
 		r.diags.Add(diag.Errorf(path, 0, 0, "output", "%v", err))
 		return
 	}
@@ -120,17 +118,14 @@ func (r *run) convert(p *site.Page, src *content.Source, res *site.Resolver, idP
 		IDPrefix: idPrefix, HeadingShift: shift, TableLabel: table,
 	})
 	r.diags.Add(out.Diags...)
-	r.mu.Lock()
-	if idPrefix == "" {
-		r.ids[src] = out.IDs()
-	}
 	// A fallback shows another language's text, whose anchors name headings
 	// of that language; its links go to this language's pages, whose ids
 	// differ. Anchors are checked where the editor wrote them, not here.
+	var anchors []site.AnchorRef
 	if !p.Fallback {
-		r.anchors = append(r.anchors, res.Anchors...)
+		anchors = res.Anchors
 	}
-	r.mu.Unlock()
+	r.st.links.record(p, src, idPrefix == "", out.IDs(), anchors)
 	return out, nil
 }
 
@@ -156,7 +151,7 @@ func (r *run) print(p *site.Page) ([]byte, error) {
 // index adds a page to its language's search index: only pages with their
 // own content, so that a fallback is not indexed twice.
 func (r *run) index(p *site.Page, body *markdown.Result) {
-	ix := r.indexes[p.Lang]
+	ix := r.st.indexes[p.Lang]
 	if ix == nil || p.Fallback || p.Node == nil {
 		return
 	}
@@ -177,28 +172,12 @@ func (r *run) index(p *site.Page, body *markdown.Result) {
 	}
 }
 
-// prefixWriter writes a search index's files under its folder.
-type prefixWriter struct {
-	w      *writer
-	prefix string
-}
-
-func (pw prefixWriter) WriteFile(name string, data []byte) error {
-	return pw.w.WriteFile(pw.prefix+name, data)
-}
 
 // files writes everything beside the pages: 404 pages, the root page,
 // sitemap, robots.txt, _redirects, theme assets and content files.
 func (r *run) files() {
 	s, rd := r.in.site, r.in.renderer
-	add := func(name string, data []byte, err error) {
-		if err == nil {
-			err = r.w.WriteFile(name, data)
-		}
-		if err != nil {
-			r.diags.Add(diag.Errorf(name, 0, 0, "output", "%v", err))
-		}
-	}
+	add := r.write
 	for _, l := range s.Config.Languages {
 		if s.Home[l.Code] == nil {
 			continue

@@ -23,13 +23,15 @@ func splitName(rel string) (key, lang string, ok bool) {
 	return norm.NFC.String(base[:i]), base[i+1:], true
 }
 
-// ignored reports whether a file or folder name is not content: dotfiles,
-// editor backup and swap files.
-func ignored(name string) bool {
+// Ignored reports whether a file or folder name is not content: dotfiles
+// and the backup, swap, lock and probe files that editors write beside the
+// file being saved (Vim's "4913", Emacs's "#x#", Office's "~$x", …).
+func Ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasPrefix(name, "~$") || name == "4913" ||
 		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
 		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
-		strings.HasSuffix(name, ".bak")
+		strings.HasSuffix(name, ".bak") || strings.HasSuffix(name, ".crswap")
 }
 
 // KeyDir returns the folder a key's page lives in: "methods" for both

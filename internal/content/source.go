@@ -124,7 +124,7 @@ func Load(fsys fs.FS, opt Options) *Result {
 		if p == "." {
 			return nil
 		}
-		if ignored(d.Name()) {
+		if Ignored(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+
+	"github.com/kuntahankinnat/handbook/internal/build"
+	"github.com/kuntahankinnat/handbook/internal/server"
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	opt := build.Options{Assets: assets()}
+	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on; anything but a loopback address exposes drafts to the network")
+	open := fs.Bool("open", false, "open the site in the default browser")
+	fs.StringVar(&opt.Content, "content", "content", "content `folder`")
+	fs.BoolVar(&opt.Drafts, "drafts", true, "show pages marked draft: true, with a Draft banner")
+	fs.StringVar(&opt.Theme, "theme", "", "theme `folder` whose files override the default theme")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), `Usage: handbook serve [flags]
+
+Builds the site into a temporary folder (public/ is not touched), serves it,
+and rebuilds what changed whenever a file is saved; open tabs reload by
+themselves and show an overlay while a file has errors. Stop with Ctrl-C.
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil || helpAsked(args) {
+		return err
+	}
+	var watch []string
+	if opt.Theme != "" {
+		watch = append(watch, opt.Theme)
+	}
+	// Inside a checkout of the handbook, read the default theme and the UI
+	// strings from disk so that edits to them show up at once.
+	if repoAssets(&opt) {
+		watch = append(watch, filepath.Join("themes", "default"), "i18n")
+		fmt.Fprintln(stdout, "using the theme and UI strings in ./themes/default and ./i18n; edits to them rebuild the site")
+	}
+	srv, err := server.New(server.Config{Addr: *addr, Build: opt, Watch: watch, Log: stdout})
+	if err != nil {
+		return err
+	}
+	if !srv.Loopback() {
+		fmt.Fprintf(stderr, "warning: listening on %s, not on a loopback address: anyone who can reach this machine can read the preview, drafts included\n", *addr)
+	}
+	fmt.Fprintf(stdout, "serving the handbook at %s (Ctrl-C stops)\n", srv.URL())
+	if *open {
+		openBrowser(srv.URL(), stderr)
+	}
+	return srv.Serve(ctx)
+}
+
+// helpAsked reports whether args ask for -h (parseFlags printed the usage).
+func helpAsked(args []string) bool {
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			return true
+		}
+	}
+	return false
+}
+
+// repoAssets switches opt to the theme and UI strings on disk when the
+// working directory is a checkout of the handbook.
+func repoAssets(opt *build.Options) bool {
+	for _, f := range []string{"themes/default/layouts/baseof.html", "i18n/fi.yaml", "go.mod"} {
+		if _, err := os.Stat(f); err != nil {
+			return false
+		}
+	}
+	opt.Assets.Theme = os.DirFS(filepath.Join("themes", "default"))
+	opt.Assets.I18n = os.DirFS("i18n")
+	return true
+}
+
+func openBrowser(url string, stderr io.Writer) {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", url)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintf(stderr, "could not open a browser (%v); open %s yourself\n", err, url)
+	}
+}
+

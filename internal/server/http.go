@@ -1,0 +1,38 @@
+package server
+
+import (
+	_ "embed"
+	"net/http"
+)
+
+//go:embed live.js
+var liveJS []byte
+
+//go:embed live.css
+var liveCSS []byte
+
+// ServeHTTP answers requests for this preview only.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.allowedHost(r.Host) {
+		http.Error(w, "forbidden: this preview answers only to its own address", http.StatusForbidden)
+		return
+	}
+	setSecurityHeaders(w.Header())
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	switch r.URL.Path {
+	case "/_handbook/events":
+		s.serveEvents(w, r)
+	case "/_handbook/live.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		_, _ = w.Write(liveJS)
+	case "/_handbook/live.css":
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		_, _ = w.Write(liveCSS)
+	default:
+		s.serveSite(w, r)
+	}
+}

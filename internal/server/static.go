@@ -1,0 +1,170 @@
+package server
+
+import (
+	"bufio"
+	"bytes"
+	"html/template"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path"
+	"strings"
+)
+
+// liveTag is put into every HTML page served, before </body>: the script
+// that reloads the tab and shows the error overlay.
+var liveTag = []byte(`<script src="/_handbook/live.js" defer></script>`)
+
+// serveSite serves a file of the built site. Anything that is not plainly
+// a file of the site is refused: ".." segments, backslashes and NUL bytes
+// (400), dotfiles (404), and through os.Root any symlink leading out.
+func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
+	p := r.URL.Path
+	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") {
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	segments := strings.Split(p[1:], "/")
+	for _, seg := range segments {
+		if seg == ".." || seg == "." {
+			http.Error(w, "bad request", http.StatusBadRequest)
+			return
+		}
+		if strings.HasPrefix(seg, ".") {
+			s.notFound(w, r)
+			return
+		}
+	}
+	s.mu.RLock()
+	built := s.built
+	s.mu.RUnlock()
+	if !built {
+		s.serveErrors(w)
+		return
+	}
+	root, err := os.OpenRoot(s.site)
+	if err != nil {
+		http.Error(w, "the site is being built", http.StatusServiceUnavailable)
+		return
+	}
+	defer root.Close()
+	name := strings.Join(segments, "/")
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	} else if fi, err := root.Stat(name); err == nil && fi.IsDir() {
+		target := p + "/"
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+		return
+	}
+	f, err := root.Open(name)
+	if err != nil {
+		if to := s.alias(root, p); to != "" {
+			http.Redirect(w, r, to, http.StatusMovedPermanently)
+			return
+		}
+		s.notFound(w, r)
+		return
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || fi.IsDir() {
+		s.notFound(w, r)
+		return
+	}
+	if path.Ext(name) == ".html" {
+		data, err := io.ReadAll(f)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		writeHTML(w, http.StatusOK, data)
+		return
+	}
+	http.ServeContent(w, r, name, fi.ModTime(), f)
+}
+
+// writeHTML writes a page with the live-reload script added.
+func writeHTML(w http.ResponseWriter, status int, page []byte) {
+	if i := bytes.LastIndex(page, []byte("</body>")); i >= 0 {
+		page = append(page[:i:i], append(append([]byte{}, liveTag...), page[i:]...)...)
+	} else {
+		page = append(page, liveTag...)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(page)
+}
+
+// notFound serves the 404 page of the language the path is under, or the
+// site's.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	root, err := os.OpenRoot(s.site)
+	if err == nil {
+		defer root.Close()
+		lang, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
+		for _, name := range []string{lang + "/404.html", "404.html"} {
+			if strings.HasPrefix(lang, ".") {
+				continue
+			}
+			if data, err := fs.ReadFile(root.FS(), name); err == nil {
+				writeHTML(w, http.StatusNotFound, data)
+				return
+			}
+		}
+	}
+	http.Error(w, "404 page not found", http.StatusNotFound)
+}
+
+// alias returns where an alias in _redirects sends path, or "".
+func (s *Server) alias(root *os.Root, p string) string {
+	f, err := root.Open("_redirects")
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) != 3 || fields[2] != "301" || strings.HasPrefix(fields[0], "#") {
+			continue
+		}
+		from := fields[0]
+		if from == p || strings.TrimSuffix(from, "/") == strings.TrimSuffix(p, "/") {
+			return fields[1]
+		}
+	}
+	return ""
+}
+
+var errorPage = template.Must(template.New("errors").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>The handbook could not be built</title>
+<link rel="stylesheet" href="/_handbook/live.css"></head>
+<body class="handbook-error-page">
+<main>
+<h1>The handbook could not be built</h1>
+<p>Fix these and save; this page reloads by itself.</p>
+<ul>{{range .}}<li><code>{{.Path}}{{if .Line}}:{{.Line}}{{if .Col}}:{{.Col}}{{end}}{{end}}</code> {{.Msg}}</li>{{end}}</ul>
+</main>
+</body>
+</html>
+`))
+
+// serveErrors answers every request while no build has succeeded yet.
+func (s *Server) serveErrors(w http.ResponseWriter) {
+	s.mu.RLock()
+	errs := s.errs
+	s.mu.RUnlock()
+	var buf bytes.Buffer
+	if err := errorPage.Execute(&buf, errs); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	writeHTML(w, http.StatusServiceUnavailable, buf.Bytes())
+}
+
