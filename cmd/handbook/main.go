@@ -38,6 +38,7 @@ const usage = `handbook builds the procurement handbook: multilingual Markdown i
 Usage:
   handbook serve [-content DIR] [-addr 127.0.0.1:8080] [-drafts=true] [-open]
   handbook build [-content DIR] [-out DIR] [-drafts] [-baseurl URL] [-theme DIR]
+  handbook check [-content DIR] [-format text|json]
   handbook new [-content DIR] [-type TYPE] [-section] PATH
   handbook version
   handbook help [command]
@@ -60,6 +61,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runServe(ctx, rest, stdout, stderr)
 	case "new":
 		return runNew(rest, stdout, stderr)
+	case "check":
+		return runCheck(ctx, rest, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "handbook", version())
 		return nil

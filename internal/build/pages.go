@@ -125,7 +125,7 @@ func (r *run) convert(p *site.Page, src *content.Source, res *site.Resolver, idP
 	if !p.Fallback {
 		anchors = res.Anchors
 	}
-	r.st.links.record(p, src, idPrefix == "", out.IDs(), anchors)
+	r.st.links.record(p, src, idPrefix == "", out.IDs(), anchors, res.Targets)
 	return out, nil
 }
 

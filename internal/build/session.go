@@ -48,19 +48,21 @@ type links struct {
 	mu      sync.Mutex
 	ids     map[*content.Source][]string
 	anchors map[string][]site.AnchorRef
+	// targets are the keys of the pages each page's text links to.
+	targets map[string][]string
 }
 
 func newState(in *inputs, loaded *content.Result) *state {
 	return &state{
 		in: in, loaded: loaded, search: &switchWriter{},
-		links: &links{ids: map[*content.Source][]string{}, anchors: map[string][]site.AnchorRef{}},
+		links: &links{ids: map[*content.Source][]string{}, anchors: map[string][]site.AnchorRef{}, targets: map[string][]string{}},
 	}
 }
 
 // record keeps what rendering page p taught: the heading ids of src (when
 // rendered as itself, not with a print page's prefixes) and its links to
 // anchors on other pages.
-func (l *links) record(p *site.Page, src *content.Source, own bool, ids []string, anchors []site.AnchorRef) {
+func (l *links) record(p *site.Page, src *content.Source, own bool, ids []string, anchors []site.AnchorRef, targets []string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if own {
@@ -75,6 +77,20 @@ func (l *links) record(p *site.Page, src *content.Source, own bool, ids []string
 	} else {
 		delete(l.anchors, id)
 	}
+	l.targets[id] = targets
+}
+
+// Targets returns the keys of every page some page's text links to.
+func (l *links) linked() map[string]bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	out := map[string]bool{}
+	for _, ts := range l.targets {
+		for _, t := range ts {
+			out[t] = true
+		}
+	}
+	return out
 }
 
 // checkAnchors checks every recorded link to another page's anchor.
@@ -105,6 +121,26 @@ func keyOf(p *site.Page) string {
 // when the build succeeds. On failure the output and the session's state
 // stay as they were.
 func (s *Session) Build(ctx context.Context) *Result {
+	return s.build(ctx, false)
+}
+
+// Check renders the whole site without writing anything, for the editors'
+// check: the result has every diagnostic a build would report, and Linked
+// then tells which pages the text links to.
+func (s *Session) Check(ctx context.Context) *Result {
+	return s.build(ctx, true)
+}
+
+// Linked returns the keys of the pages that some page's text links to, as
+// of the last build.
+func (s *Session) Linked() map[string]bool {
+	if s.st == nil {
+		return nil
+	}
+	return s.st.links.linked()
+}
+
+func (s *Session) build(ctx context.Context, dry bool) *Result {
 	start := time.Now()
 	res := &Result{}
 	var diags diag.List
@@ -119,6 +155,16 @@ func (s *Session) Build(ctx context.Context) *Result {
 		return res
 	}
 	res.Site = in.site
+	if dry {
+		st := newState(in, loaded)
+		r := &run{in: in, opt: s.opt, sink: discard{}, diags: &diags, st: st}
+		r.pages(ctx, in.site.Pages)
+		diags.Add(st.links.check()...)
+		r.files()
+		s.st = st
+		res.Pages = r.pageCount
+		return res
+	}
 	out, err := newOutput(s.opt.Out, s.opt.Content)
 	if err != nil {
 		diags.Add(diag.Errorf(s.opt.Out, 0, 0, "output", "%v", err))
@@ -209,3 +255,8 @@ type prefixWriter struct {
 func (pw prefixWriter) WriteFile(name string, data []byte) error {
 	return pw.w.WriteFile(pw.prefix+name, data)
 }
+
+// discard is a sink that keeps nothing.
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }

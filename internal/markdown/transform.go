@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"strings"
+
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
@@ -41,7 +43,13 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 		return ast.WalkContinue, nil
 	})
 	ids := newIDs(st.opt.IDPrefix)
+	level := 1 // the page title
 	for _, h := range headings {
+		if h.Level > level+1 && st.opt.HeadingShift == 0 {
+			st.warnf(lineStart(h), "heading-level", "heading level skips from %s to %s; use %s so that screen-reader users can follow the outline",
+				strings.Repeat("#", level), strings.Repeat("#", h.Level), strings.Repeat("#", level+1))
+		}
+		level = max(h.Level, 2)
 		st.heading(h, ids)
 	}
 	for _, l := range links {

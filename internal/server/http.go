@@ -32,6 +32,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "/_handbook/live.css":
 		w.Header().Set("Content-Type", "text/css; charset=utf-8")
 		_, _ = w.Write(liveCSS)
+	case "/_status/", "/_status":
+		s.serveStatus(w, r)
 	default:
 		s.serveSite(w, r)
 	}

@@ -276,6 +276,14 @@ func TestServing(t *testing.T) {
 	if code != http.StatusOK || !strings.Contains(body, "<h1>Avoimuus</h1>") {
 		t.Errorf("page: %d", code)
 	}
+	// The editors' status page: the fixture has no descriptions and no
+	// accessibility statement.
+	code, body = get(t, s.URL()+"_status/")
+	if code != http.StatusOK || !strings.Contains(body, "<h1>Handbook status</h1>") ||
+		!strings.Contains(body, "no description: add one or two sentences") ||
+		!strings.Contains(body, "Suomi (fi)</th><td>3/3 (100 %)") {
+		t.Errorf("status page: %d\n%s", code, body)
+	}
 }
 
 // raw sends a request exactly as written, so that nothing cleans the path

@@ -23,6 +23,8 @@ type Resolver struct {
 	// on its print page.
 	print   *Guide
 	Anchors []AnchorRef
+	// Targets are the keys of the pages the content links to.
+	Targets []string
 }
 
 // AnchorRef is a link to an anchor on another page.
@@ -122,6 +124,7 @@ func (r *Resolver) pageLink(key, lang string, l markdown.Link, written string) (
 	if target == nil {
 		return "", fmt.Errorf("link %q goes to a page that has no %s version (and fallbacks are off in site.yaml)", written, lang)
 	}
+	r.Targets = append(r.Targets, key)
 	if r.print != nil && target.Step != nil && target.Step.Guide == r.print {
 		if l.Fragment == "" {
 			return "#" + StepAnchor(target), nil

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/kuntahankinnat/handbook/internal/build"
+	"github.com/kuntahankinnat/handbook/internal/check"
+)
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	opt := build.Options{Assets: assets()}
+	fs.StringVar(&opt.Content, "content", "content", "content `folder`")
+	fs.BoolVar(&opt.Drafts, "drafts", false, "check pages marked draft: true too")
+	format := fs.String("format", "text", "output `format`: text (grouped by file) or json (stable, for scripts)")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), `Usage: handbook check [flags]
+
+Checks the handbook without writing a site: every error a build would
+report, and warnings for missing and outdated translations, images without
+alt text, pages without a description, headings that skip a level, pages
+nothing leads to and an accessibility statement more than a year old; then
+the translation status of every language. Exits 1 when there are errors.
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil || helpAsked(args) {
+		return err
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "handbook check: -format must be text or json, not %q\n", *format)
+		return exitCode(2)
+	}
+	s := build.NewSession(opt)
+	res := s.Check(ctx)
+	report := check.Analyze(res.Site, res.Diags, s.Linked(), time.Now())
+	var err error
+	if *format == "json" {
+		err = report.WriteJSON(stdout)
+	} else {
+		err = report.WriteText(stdout)
+	}
+	if err != nil {
+		return err
+	}
+	if report.Errors > 0 {
+		return exitCode(1)
+	}
+	return nil
+}

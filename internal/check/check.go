@@ -1,0 +1,241 @@
+package check
+
+import (
+	"cmp"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/kuntahankinnat/handbook/internal/content"
+	"github.com/kuntahankinnat/handbook/internal/diag"
+	"github.com/kuntahankinnat/handbook/internal/site"
+)
+
+// Report is the outcome of a check.
+type Report struct {
+	Errors   int        `json:"errors"`
+	Warnings int        `json:"warnings"`
+	Findings []Finding  `json:"findings"`
+	Coverage []Coverage `json:"coverage"`
+}
+
+// Finding is one problem in one file.
+type Finding struct {
+	Path     string `json:"path"`
+	Line     int    `json:"line,omitempty"`
+	Col      int    `json:"col,omitempty"`
+	Severity string `json:"severity"`
+	Kind     string `json:"kind"`
+	Message  string `json:"message"`
+}
+
+// Coverage is the translation status of one language.
+type Coverage struct {
+	Lang       string  `json:"lang"`
+	Name       string  `json:"name"`
+	Pages      int     `json:"pages"`
+	Translated int     `json:"translated"`
+	Percent    float64 `json:"percent"`
+	// Missing are the files that would hold the missing translations;
+	// Outdated the translations older than their default-language page.
+	Missing  []string `json:"missing"`
+	Outdated []string `json:"outdated"`
+}
+
+// Analyze makes the report. diags are the diagnostics of loading and
+// rendering the site; linked are the keys of the pages that some page's
+// text links to; now dates the accessibility statement. s may be nil when
+// the site could not be built.
+func Analyze(s *site.Site, diags []*diag.Diagnostic, linked map[string]bool, now time.Time) *Report {
+	all := slices.Clone(diags)
+	r := &Report{}
+	if s != nil {
+		all = append(all, translations(s, r)...)
+		all = append(all, descriptions(s)...)
+		all = append(all, unreachable(s, linked)...)
+		all = append(all, accessibility(s, now)...)
+	}
+	diag.Sort(all)
+	for _, d := range all {
+		r.Findings = append(r.Findings, Finding{Path: d.Path, Line: d.Line, Col: d.Col, Severity: d.Severity.String(), Kind: d.Kind, Message: d.Msg})
+		if d.Severity == diag.Error {
+			r.Errors++
+		} else {
+			r.Warnings++
+		}
+	}
+	return r
+}
+
+// translations reports missing and outdated translations and fills in the
+// coverage of every language.
+func translations(s *site.Site, r *Report) []*diag.Diagnostic {
+	cfg := s.Config
+	var out []*diag.Diagnostic
+	keys := sortedKeys(s)
+	for _, l := range cfg.Languages {
+		c := Coverage{Lang: l.Code, Name: l.Name, Pages: len(keys), Missing: []string{}, Outdated: []string{}}
+		for _, key := range keys {
+			n := s.Nodes[key]
+			src, ref := n.Sources[l.Code], reference(n, cfg.DefaultLanguage, cfg.Codes())
+			if src == nil {
+				c.Missing = append(c.Missing, translationPath(ref, l.Code))
+				out = append(out, diag.Warnf(ref.Display, 0, 0, "missing-translation", "no %s translation: %s is missing",
+					l.Name, translationPath(ref, l.Code)))
+				continue
+			}
+			c.Translated++
+			if src == ref || ref.Lastmod.IsZero() {
+				continue
+			}
+			if src.Lastmod.Before(ref.Lastmod) {
+				c.Outdated = append(c.Outdated, src.Display)
+				when := "has no lastmod"
+				if !src.Lastmod.IsZero() {
+					when = "was last modified " + src.Lastmod.Format(time.DateOnly)
+				}
+				out = append(out, diag.Warnf(src.Display, src.KeyLine("lastmod"), 0, "outdated-translation",
+					"translation may be out of date: it %s, but %s was modified %s", when, ref.Display, ref.Lastmod.Format(time.DateOnly)))
+			}
+		}
+		if c.Pages > 0 {
+			c.Percent = float64(int(1000*float64(c.Translated)/float64(c.Pages)+0.5)) / 10
+		}
+		r.Coverage = append(r.Coverage, c)
+	}
+	return out
+}
+
+// reference is the source translations are compared with: the default
+// language's, else the first language's that exists.
+func reference(n *site.Node, def string, langs []string) *content.Source {
+	if src := n.Sources[def]; src != nil {
+		return src
+	}
+	for _, l := range langs {
+		if src := n.Sources[l]; src != nil {
+			return src
+		}
+	}
+	return nil
+}
+
+// translationPath is where the translation of ref into lang would be.
+func translationPath(ref *content.Source, lang string) string {
+	dir := filepath.Dir(ref.Display)
+	return filepath.Join(dir, content.KeyName(ref.Key)+"."+lang+".md")
+}
+
+func descriptions(s *site.Site) []*diag.Diagnostic {
+	var out []*diag.Diagnostic
+	for _, key := range sortedKeys(s) {
+		for _, l := range s.Config.Languages {
+			if src := s.Nodes[key].Sources[l.Code]; src != nil && src.Description == "" {
+				out = append(out, diag.Warnf(src.Display, src.KeyLine("title"), 0, "no-description",
+					"no description: add one or two sentences; search engines, lists and guide steps show them"))
+			}
+		}
+	}
+	return out
+}
+
+// unreachable reports pages that no navigation, list or link leads to. The
+// theme shows the top sections in the main navigation, every section's
+// pages in its list and side navigation, the footer pages, the entry points
+// on the home page, a guide's steps, relations both ways, and links in the
+// text.
+func unreachable(s *site.Site, linked map[string]bool) []*diag.Diagnostic {
+	reached := map[string]bool{}
+	var queue []string
+	reach := func(key string) {
+		if !reached[key] && s.Nodes[key] != nil {
+			reached[key] = true
+			queue = append(queue, key)
+		}
+	}
+	reach(content.IndexName)
+	for _, key := range s.Config.Footer {
+		reach(key)
+	}
+	for key := range linked {
+		reach(key)
+	}
+	for len(queue) > 0 {
+		n := s.Nodes[queue[0]]
+		queue = queue[1:]
+		for _, c := range n.Children {
+			// The home page lists only its sections (the main navigation).
+			if n.Key != content.IndexName || c.IsSection() {
+				reach(c.Key)
+			}
+		}
+		for _, p := range n.Pages {
+			if p.Kind == site.KindHome {
+				for _, e := range s.EntryPoints(p.Lang) {
+					reach(e.Key())
+				}
+			}
+			for _, g := range p.Related {
+				for _, t := range g.Pages {
+					reach(t.Key())
+				}
+			}
+			for _, g := range p.Backlinks {
+				for _, t := range g.Pages {
+					reach(t.Key())
+				}
+			}
+		}
+	}
+	var out []*diag.Diagnostic
+	for _, key := range sortedKeys(s) {
+		if reached[key] {
+			continue
+		}
+		src := reference(s.Nodes[key], s.Config.DefaultLanguage, s.Config.Codes())
+		out = append(out, diag.Warnf(src.Display, 0, 0, "unreachable",
+			"no navigation, list or link leads to this page: link to it, or add it to footer in site.yaml"))
+	}
+	return out
+}
+
+// accessibility checks that there is an accessibility statement and that it
+// was reviewed within the last year, as the Act on the Provision of Digital
+// Services (306/2019) requires.
+func accessibility(s *site.Site, now time.Time) []*diag.Diagnostic {
+	var out []*diag.Diagnostic
+	found := false
+	for _, key := range sortedKeys(s) {
+		for _, l := range s.Config.Languages {
+			src := s.Nodes[key].Sources[l.Code]
+			if src == nil || src.Type != "accessibility" {
+				continue
+			}
+			found = true
+			date := cmp.Or(src.Lastmod, src.Date)
+			switch {
+			case date.IsZero():
+				out = append(out, diag.Warnf(src.Display, src.KeyLine("type"), 0, "accessibility-statement",
+					"the accessibility statement has no lastmod date; give the date it was last reviewed"))
+			case now.Sub(date) > 365*24*time.Hour:
+				out = append(out, diag.Warnf(src.Display, src.KeyLine("lastmod"), 0, "accessibility-statement",
+					"the accessibility statement was last reviewed %s, more than a year ago; review it and update lastmod", date.Format(time.DateOnly)))
+			}
+		}
+	}
+	if !found {
+		out = append(out, diag.Warnf("", 0, 0, "accessibility-statement",
+			"no page has type: accessibility; Finnish public-sector sites must publish an accessibility statement"))
+	}
+	return out
+}
+
+func sortedKeys(s *site.Site) []string {
+	keys := make([]string, 0, len(s.Nodes))
+	for k := range s.Nodes {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+

@@ -1,0 +1,75 @@
+package check
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/kuntahankinnat/handbook/i18n"
+	"github.com/kuntahankinnat/handbook/internal/build"
+	"github.com/kuntahankinnat/handbook/themes"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestReport checks testdata/site.txtar and compares the text and JSON
+// reports with testdata/report.txt and testdata/report.json.
+func TestReport(t *testing.T) {
+	testdata, _ := filepath.Abs("testdata")
+	t.Chdir(t.TempDir())
+	ar, err := txtar.ParseFile(filepath.Join(testdata, "site.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range ar.Files {
+		p := filepath.Join("content", filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := build.NewSession(build.Options{Content: "content", Assets: build.Assets{Theme: themes.Default(), I18n: i18n.Files}})
+	res := s.Check(context.Background())
+	now := time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
+	r := Analyze(res.Site, res.Diags, s.Linked(), now)
+	if r.Errors != 0 {
+		t.Errorf("%d errors", r.Errors)
+	}
+	var text, js bytes.Buffer
+	if err := r.WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WriteJSON(&js); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, filepath.Join(testdata, "report.txt"), text.Bytes())
+	golden(t, filepath.Join(testdata, "report.json"), js.Bytes())
+	if _, err := os.Stat("public"); err == nil {
+		t.Error("the check wrote a site")
+	}
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", filepath.Base(path), got, want)
+	}
+}

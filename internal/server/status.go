@@ -1,0 +1,64 @@
+package server
+
+import (
+	"bytes"
+	"html/template"
+	"net/http"
+	"time"
+
+	"github.com/kuntahankinnat/handbook/internal/build"
+	"github.com/kuntahankinnat/handbook/internal/check"
+)
+
+// serveStatus shows the editors' check as a page: the same report as
+// "handbook check", made afresh on every request. It exists only in the
+// preview; a production build has no such page.
+func (s *Server) serveStatus(w http.ResponseWriter, r *http.Request) {
+	opt := s.cfg.Build
+	opt.Out = ""
+	cs := build.NewSession(opt)
+	res := cs.Check(r.Context())
+	report := check.Analyze(res.Site, res.Diags, cs.Linked(), time.Now())
+	var buf bytes.Buffer
+	if err := statusPage.Execute(&buf, report); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	writeHTML(w, http.StatusOK, buf.Bytes())
+}
+
+var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Handbook status</title>
+<link rel="stylesheet" href="/_handbook/live.css"></head>
+<body class="handbook-error-page">
+<main>
+<h1>Handbook status</h1>
+<p>{{.Errors}} errors, {{.Warnings}} warnings. This page is the report of <code>handbook check</code>; reload it after saving.</p>
+<h2>Translation status</h2>
+<table>
+<thead><tr><th scope="col">Language</th><th scope="col">Translated</th><th scope="col">Missing</th><th scope="col">Outdated</th></tr></thead>
+<tbody>
+{{- range .Coverage}}
+<tr><th scope="row">{{.Name}} ({{.Lang}})</th><td>{{.Translated}}/{{.Pages}} ({{.Percent}} %)</td>
+<td>{{range .Missing}}<code>{{.}}</code><br>{{else}}none{{end}}</td>
+<td>{{range .Outdated}}<code>{{.}}</code><br>{{else}}none{{end}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+<h2>Findings</h2>
+{{- if .Findings}}
+<ul>
+{{- range .Findings}}
+<li><strong>{{.Severity}}</strong> <code>{{.Path}}{{if .Line}}:{{.Line}}{{if .Col}}:{{.Col}}{{end}}{{end}}</code> {{.Message}} <span>[{{.Kind}}]</span></li>
+{{- end}}
+</ul>
+{{- else}}
+<p>Nothing to report.</p>
+{{- end}}
+</main>
+</body>
+</html>
+`))
