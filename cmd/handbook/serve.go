@@ -98,4 +98,3 @@ func openBrowser(url string, stderr io.Writer) {
 		fmt.Fprintf(stderr, "could not open a browser (%v); open %s yourself\n", err, url)
 	}
 }
-

@@ -172,7 +172,6 @@ func (r *run) index(p *site.Page, body *markdown.Result) {
 	}
 }
 
-
 // files writes everything beside the pages: 404 pages, the root page,
 // sitemap, robots.txt, _redirects, theme assets and content files.
 func (r *run) files() {

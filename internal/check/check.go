@@ -238,4 +238,3 @@ func sortedKeys(s *site.Site) []string {
 	slices.Sort(keys)
 	return keys
 }
-

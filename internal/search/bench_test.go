@@ -62,3 +62,39 @@ func BenchmarkSearchBytes(b *testing.B) {
 		})
 	}
 }
+
+// discard is a Writer that throws files away.
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
+// BenchmarkAdd times Index.Add on the pages of the synthetic handbook, one
+// page per op, starting a fresh index every 2,000 pages as a build does. It
+// reports ns and allocations per page.
+func BenchmarkAdd(b *testing.B) {
+	for _, lang := range []string{"fi", "sv", "en"} {
+		b.Run(lang, func(b *testing.B) {
+			docs := genCorpus(lang, benchDocs, benchTextBytes, 1)
+			var ix *Index
+			bytes := 0
+			for _, d := range docs {
+				bytes += len(d.Text)
+			}
+			b.SetBytes(int64(bytes / len(docs)))
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if i%len(docs) == 0 {
+					var err error
+					if ix, err = NewIndex(lang, discard{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if err := ix.Add(docs[i%len(docs)]); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}

@@ -125,7 +125,6 @@ type layout struct {
 	bodies [][]byte // encoded terms of each chunk
 	counts []int    // number of terms in each chunk
 	hints  [][]hint // hints stored in each chunk
-	chunk  []int    // chunk of each term
 	terms  []string // all terms, sorted
 	dfs    []int    // document frequency of each term
 }
@@ -159,7 +158,6 @@ func buildLayout(entries []termEntry, idf func(df int) uint8) *layout {
 		cur = append(cur, enc...)
 		prev = e.term
 		count++
-		l.chunk = append(l.chunk, len(l.seps)-1)
 		l.terms = append(l.terms, e.term)
 		l.dfs = append(l.dfs, len(e.post))
 	}

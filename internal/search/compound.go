@@ -1,6 +1,7 @@
 package search
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,7 +21,8 @@ const minTailStem = 3
 // form closed compounds productively; its splitter is nil.
 type splitter struct {
 	stem    stemFunc
-	link    bool                // Swedish: a linking "s" may join parts ("barnskydd-s-tjänster")
+	link    bool // Swedish: a linking "s" may join parts ("barnskydd-s-tjänster")
+	lang    string
 	words   map[string]struct{} // corpus and lexicon words, minPart runes or longer
 	stems   map[string]struct{} // their stems, minTailStem runes or longer
 	stemMem map[string]string
@@ -36,6 +38,7 @@ func newSplitter(lang string, stem stemFunc, vocab []string) *splitter {
 	s := &splitter{
 		stem:    stem,
 		link:    lang == "sv",
+		lang:    lang,
 		words:   map[string]struct{}{},
 		stems:   map[string]struct{}{},
 		stemMem: map[string]string{},
@@ -78,9 +81,12 @@ func (s *splitter) split(word string) []string {
 	return s.parts(word)
 }
 
-// parts tries head+tail splits, longest head first: the longest known head
-// leaves the compound's final element as the tail, which carries the
-// meaning ("barnskydds|tjänster", then "barn|skydds").
+// parts tries head+tail splits. It prefers a split whose sides are both
+// words of their own ("markkina|vuoropuhelu" over "markkinavuoro|puhelu"),
+// and only then accepts sides that are compounds themselves
+// ("barnskydds|tjänster" when "barnskydd" never occurs alone). Within each
+// pass the longest head wins, leaving the final element, which carries the
+// meaning, as the tail.
 func (s *splitter) parts(w string) []string {
 	if p, ok := s.memo[w]; ok {
 		return p
@@ -88,16 +94,18 @@ func (s *splitter) parts(w string) []string {
 	s.memo[w] = nil // a word is never its own part; also ends recursion
 	r := []rune(w)
 	var res []string
-	for h := len(r) - minPart; h >= minPart && res == nil; h-- {
-		head, tail := string(r[:h]), string(r[h:])
-		if !s.knownTail(tail) {
-			continue
-		}
-		switch {
-		case s.knownHead(head):
-			res = s.combine(head, tail)
-		case s.link && r[h-1] == 's' && h-1 >= minPart && s.knownHead(string(r[:h-1])):
-			res = s.combine(string(r[:h-1]), tail)
+	for _, deep := range []bool{false, true} {
+		for h := len(r) - minPart; h >= minPart && res == nil; h-- {
+			head, tail := string(r[:h]), string(r[h:])
+			if !s.knownTail(tail, deep) {
+				continue
+			}
+			switch {
+			case s.knownHead(head, deep):
+				res = s.combine(head, tail)
+			case s.link && r[h-1] == 's' && h-1 >= minPart && s.knownHead(string(r[:h-1]), deep):
+				res = s.combine(string(r[:h-1]), tail)
+			}
 		}
 	}
 	s.memo[w] = res
@@ -113,8 +121,9 @@ func (s *splitter) combine(head, tail string) []string {
 
 // knownHead: a compound's first part is a word as written (Finnish uses the
 // nominative or genitive: "innovaatio-", "kaupungin-"); Swedish also drops a
-// final vowel, which the stem captures ("skola" -> "skol-").
-func (s *splitter) knownHead(h string) bool {
+// final vowel, which the stem captures ("skola" -> "skol-"). With deep, a
+// compound also counts.
+func (s *splitter) knownHead(h string, deep bool) bool {
 	if _, ok := s.words[h]; ok {
 		return true
 	}
@@ -123,21 +132,58 @@ func (s *splitter) knownHead(h string) bool {
 			return true
 		}
 	}
-	return s.parts(h) != nil
+	return deep && s.parts(h) != nil
 }
 
-// knownTail: the last part carries the inflection, so compare stems.
-func (s *splitter) knownTail(t string) bool {
+// knownTail: the last part carries the inflection, so compare stems. Swedish
+// definite "-et" forms are not stemmed by Snowball ("skyddet"), so the form
+// without "-et" counts too. Derivational suffixes that happen to be words
+// ("-lainen" looks like "laine", a wave) are never parts.
+func (s *splitter) knownTail(t string, deep bool) bool {
+	if s.suffixLike(t) {
+		return false
+	}
+	if s.knownWord(t) {
+		return true
+	}
+	if s.link && strings.HasSuffix(t, "et") && utf8.RuneCountInString(t) >= minPart+2 && s.knownWord(t[:len(t)-2]) {
+		return true
+	}
+	return deep && s.parts(t) != nil
+}
+
+func (s *splitter) knownWord(t string) bool {
 	if _, ok := s.words[t]; ok {
 		return true
 	}
 	st := s.stemOf(t)
-	if utf8.RuneCountInString(st) >= minTailStem {
-		if _, ok := s.stems[st]; ok {
+	if utf8.RuneCountInString(st) < minTailStem {
+		return false
+	}
+	_, ok := s.stems[st]
+	return ok
+}
+
+// suffixLike reports whether tail t is a derivational suffix rather than a
+// word: the Finnish adjective and demonym suffixes -lainen and -mainen in all
+// their forms ("kansa|lainen" is not about waves, "laine"), and the Swedish
+// present participle ("upphandl|ande" is not about spirits).
+func (s *splitter) suffixLike(t string) bool {
+	switch s.lang {
+	case "fi":
+		for _, p := range []string{"lai", "läi", "mai", "mäi"} {
+			if rest, ok := strings.CutPrefix(t, p); ok &&
+				(strings.HasPrefix(rest, "ne") || strings.HasPrefix(rest, "s")) {
+				return true
+			}
+		}
+	case "sv":
+		switch t {
+		case "ande", "ende", "andes", "endes":
 			return true
 		}
 	}
-	return s.parts(t) != nil
+	return false
 }
 
 func lettersOnly(w string) bool {

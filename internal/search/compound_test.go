@@ -9,7 +9,7 @@ import (
 func TestSplitCompounds(t *testing.T) {
 	vocab := map[string]string{
 		"fi": "innovaatio kumppanuus kumppanuuden markkina markkinat vuoropuhelu vuoro puhelu hankinta laki " +
-			"kunta yhtymä kaupungin hallitus sopimus työ kansa lainen",
+			"kunta yhtymä kaupungin hallitus sopimus työ kansa laine ammatti maine",
 		"sv": "innovation partnerskap barn skydd tjänst tjänster skola måltid kommun kommunen av talet " +
 			"upphandling avtal anbud givare eko nomi",
 		"en": "market place dialogue partner ship",
@@ -21,14 +21,16 @@ func TestSplitCompounds(t *testing.T) {
 		{"fi/nominative head", "fi", "innovaatiokumppanuus", []string{"innovaatio", "kumppanuus"}},
 		{"fi/inflected tail", "fi", "innovaatiokumppanuuden", []string{"innovaatio", "kumppanuuden"}},
 		{"fi/nested", "fi", "markkinavuoropuhelu", []string{"markkina", "vuoropuhelu", "vuoro", "puhelu"}},
-		{"fi/inflected tail by stem", "fi", "hankintalakia", []string{"hankinta", "lakia"}},
+		{"fi/inflected tail by stem", "fi", "innovaatiokumppanuudet", []string{"innovaatio", "kumppanuudet"}},
 		{"fi/genitive head", "fi", "kaupunginhallitus", []string{"kaupungin", "hallitus"}},
 		{"fi/two words", "fi", "kuntayhtymä", []string{"kunta", "yhtymä"}},
 		{"fi/short part", "fi", "työsopimus", nil},
 		{"fi/suffix is no word", "fi", "kansalainen", nil},
+		{"fi/suffix form", "fi", "ammattimaisesti", nil},
 		{"fi/plain word", "fi", "hankinnat", nil},
 		{"sv/linking s", "sv", "innovationspartnerskap", []string{"innovation", "partnerskap"}},
-		{"sv/linking s and nesting", "sv", "barnskyddstjänster", []string{"barnskydds", "tjänster", "barn", "skydds"}},
+		{"sv/linking s, lexicon head", "sv", "barnskyddstjänster", []string{"barnskydd", "tjänster", "barn", "skydd"}},
+		{"sv/linking s, compound head", "sv", "barnomsorgsavtal", []string{"barnomsorgs", "avtal", "barn", "omsorgs"}}, // stems: barnomsorg, omsorg
 		{"sv/inflected", "sv", "barnskyddet", []string{"barn", "skyddet"}},
 		{"sv/stem as head", "sv", "skolmåltider", []string{"skol", "måltider"}},
 		{"sv/plural ending", "sv", "kommunerna", nil},

@@ -14,13 +14,13 @@ import (
 // Zipf-like frequencies so that the vocabulary grows the way real text does.
 
 type vocab struct {
-	function []string                  // most frequent words
-	lemmas   []string                  // domain nouns and verbs
-	inflect  func(string, int) string  // form k of a lemma
-	compound func(a, b string) string  // join two lemmas
-	syll     []string                  // syllables of rare words
-	sections []string                  // section titles
-	inject   map[string]int            // words placed in exactly n pages
+	function []string                 // most frequent words
+	lemmas   []string                 // domain nouns and verbs
+	inflect  func(string, int) string // form k of a lemma
+	compound func(a, b string) string // join two lemmas
+	syll     []string                 // syllables of rare words
+	sections []string                 // section titles
+	inject   map[string]int           // words placed in exactly n pages
 }
 
 var corpusVocab = map[string]vocab{

@@ -58,34 +58,39 @@
 //	hint    = uv(shared) uv(len) bytes   -- the prefix, front-coded
 //	          uv(nTerms) (uv(len) bytes)*nTerms
 //
-// score (1..255) is the term's weight in the page: title 0.50, headings up
-// to 0.25, body (BM25-saturated) up to 0.20, section 0.05, so a title match
-// always outranks body matches. idf (1..255) is BM25's idf times 20.
+// score (1..255) is the term's weight in the page: title 0.50, headings
+// 0.25, body (BM25-saturated) up to 0.20, section 0.05, so a title match
+// outranks a heading match, which outranks any amount of body text; an
+// occurrence as a compound part counts half. idf (1..255) is BM25's idf
+// times 20.
 // fragment is the first body fragment containing the term (0 if only title
 // or headings have it).
 //
 // # Resolving a query (search.js; mirror_test.go does the same in Go)
 //
-//  1. Fetch manifest.json. Tokenise the query as above (at most 8 words).
-//  2. For each word w with stem s: the exact alternative is s, fetched from
-//     the chunk that holds s. A prefix p is expanded too: for the last word
-//     p = w (what the reader is typing); for any word whose common prefix
-//     with s has six or more letters, p is that common prefix minus its
-//     last letter (catching inflections Snowball does not conflate).
-//  3. Prefix p spans chunks lo..hi: lo holds p's position, and every later
-//     chunk whose separator starts with p. If hi-lo+1 <= p (manifest), fetch
-//     them and take every term starting with p. Otherwise fetch chunk lo,
-//     whose hint for p names the (at most 4) most frequent completions, and
-//     fetch their chunks. Hints exist exactly for the prefixes of terms that
-//     span more than p chunks, so a search downloads a bounded number of
-//     chunks however short the prefix.
-//  4. A page's score for a word is the best of idf*score*factor over the
+//  1. Fetch manifest.json. Tokenise the query as above (at most 6 words).
+//  2. For each word w with stem s, the exact alternative is s, looked up in
+//     the chunk that holds it. Completions of a prefix p are added: for the
+//     last word p = w (what the reader is typing); for any word whose common
+//     prefix with s has six or more letters, p is that common prefix minus
+//     its last letter, which catches inflections Snowball does not conflate
+//     ("kumppanuus"/"kumppanuuden", "barnskydd"/"barnskyddet").
+//  3. Prefix p spans chunks lo..hi: lo is the chunk p would be in, hi the
+//     last chunk whose separator starts with p. If hi-lo+1 <= manifest p
+//     (one chunk for a word other than the last), fetch them and take every
+//     term starting with p. Otherwise, for the last word, fetch chunk lo,
+//     whose hint for p names p's (at most 4) most frequent completions, and
+//     fetch their chunks; a wide prefix of another word adds nothing. Hints
+//     exist for exactly the term prefixes that span more than p chunks, so a
+//     search fetches a bounded number of chunks however short the prefix.
+//  4. A page's score for a word is the best idf*score*factor over the
 //     word's alternatives (factor 4 exact, 3 prefix); its total is the sum
 //     over words. Pages must match every word; if none does, pages matching
-//     most words come first. Ties go to the lower page id. All integer, so
-//     the Go mirror ranks identically.
-//  5. For the first 10 results fetch docs.bin and each result's fragment:
-//     the fragment most of its matched words point to (ties: the lower).
-//     The excerpt marks words whose stem is a matched term, that start with
-//     a searched prefix, or contain a matched term (compound parts).
+//     most words come first. Ties go to the lower page id. All integer
+//     arithmetic, so the Go mirror ranks identically.
+//  5. For each result shown (10 at a time) fetch docs.bin once and the
+//     result's fragment: the one most of its matched words point to (ties:
+//     the lower). The excerpt marks words whose stem is a matched term, that
+//     start with a searched prefix, or contain a matched term (compound
+//     parts).
 package search

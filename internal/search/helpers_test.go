@@ -35,12 +35,15 @@ func (m *memWriter) total() (n int) {
 	return n
 }
 
-// save writes the files under dir, for node to read.
-func (m *memWriter) save(t testing.TB, dir string) {
+// save writes the files under dir, for node to read; with keep, only the
+// files keep accepts.
+func (m *memWriter) save(t testing.TB, dir string, keep func(name string) bool) {
 	t.Helper()
 	names := make([]string, 0, len(m.files))
 	for name := range m.files {
-		names = append(names, name)
+		if keep == nil || keep(name) {
+			names = append(names, name)
+		}
 	}
 	sort.Strings(names)
 	for _, name := range names {

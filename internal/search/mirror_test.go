@@ -171,7 +171,7 @@ func (m *mirror) search(q string) answer {
 	if len(toks) > maxWords {
 		toks = toks[:maxWords]
 	}
-	if len(toks) == 0 {
+	if len(toks) == 0 || m.man.Docs == 0 {
 		return answer{}
 	}
 	groups := make([]group, len(toks))

@@ -12,10 +12,10 @@ const (
 )
 
 // Field weights of a term's score in a page. They add up to 1, and each
-// field's contribution is capped, so that a title match (0.50) always beats
-// any number of heading matches (at most 0.25), which beat any amount of body
-// text (at most 0.20). The section title is shared by all pages of a section
-// and so says little about one page.
+// field's contribution is capped, so that a title match (0.50) always beats a
+// heading match (0.25), which beats any amount of body text (at most 0.20,
+// approached as the term repeats). The section title is shared by all pages
+// of a section and so says little about one page.
 const (
 	weightTitle    = 0.50
 	weightSection  = 0.05
@@ -40,7 +40,7 @@ const (
 func termScore(tf [numFields]float64, bodyLen int, avgBody float64) uint8 {
 	t := math.Min(tf[fieldTitle], 1)
 	s := math.Min(tf[fieldSection], 1)
-	h := math.Min(tf[fieldHeadings], 2) / 2
+	h := math.Min(tf[fieldHeadings], 1)
 	b := 0.0
 	if f := tf[fieldBody]; f > 0 {
 		norm := 1 - bm25B

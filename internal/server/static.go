@@ -167,4 +167,3 @@ func (s *Server) serveErrors(w http.ResponseWriter) {
 	}
 	writeHTML(w, http.StatusServiceUnavailable, buf.Bytes())
 }
-

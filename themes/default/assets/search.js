@@ -1,4 +1,4 @@
-/* Site search. Reads the static index written by internal/search (format:
+/*! Site search. Reads the static index written by internal/search (format:
    internal/search/doc.go) and renders results into #search. No framework,
    no eval, no innerHTML: the DOM is built with createElement/textContent.
 
@@ -396,11 +396,13 @@
     var cache = new Map(), stem = stemmer(lang), man;
     this.stem = stem;
     this.lang = lang;
+    if (!/\/$/.test(base)) base += "/";
+    // Failed requests are forgotten, so that the next search retries them.
     function manifest() {
       if (!man) man = fetchFn(base + "manifest.json", { cache: "no-cache" }).then(function (r) {
         if (!r.ok) throw new Error("manifest " + r.status);
         return r.json();
-      });
+      }).catch(function (e) { man = null; throw e; });
       return man;
     }
     function get(name, json) {
@@ -409,10 +411,14 @@
       }).then(function (r) {
         if (!r.ok) throw new Error(name + " " + r.status);
         return json ? r.json() : r.arrayBuffer();
-      }));
+      }).catch(function (e) { cache.delete(name); throw e; }));
       return cache.get(name);
     }
-    function chunk(i) { return get("t/" + i + ".bin").then(decodeChunk); }
+    var chunks = new Map(); // decoded chunks
+    function chunk(i) {
+      if (!chunks.has(i)) chunks.set(i, get("t/" + i + ".bin").then(decodeChunk).catch(function (e) { chunks.delete(i); throw e; }));
+      return chunks.get(i);
+    }
     function lookup(m, t) { return chunk(chunkOf(m.seps, t)).then(function (c) { return c.map.get(t); }); }
 
     // The terms a query word stands for: its stem (exact) and completions of
@@ -451,12 +457,14 @@
       }).then(function (list) { return list.filter(function (x) { return x[1]; }); });
     }
 
-    // search resolves to {docs: [{id, score, frag}], marks} in rank order.
+    // search resolves to {docs: [{id, n, score, frag}], marks}: pages in rank
+    // order (n: words matched) and the excerpt marker.
     this.search = function (q) {
       var words = tokens(q.normalize("NFC"), lang).slice(0, MAXWORDS);
       if (!words.length) return Promise.resolve({ docs: [], marks: null });
       return manifest().then(function (m) {
         if (m.v !== 1) throw new Error("index format " + m.v);
+        if (!m.n) return [];
         return Promise.all(words.map(function (t, i) { return alternatives(m, t.w, i === words.length - 1); }));
       }).then(function (groups) {
         var docs = new Map();
@@ -527,14 +535,14 @@
     }
     var from = Math.max(0, best - 6), to = Math.min(toks.length, from + W), out = [];
     if (!toks.length) return out;
-    var pos = toks[from].s;
+    var pos = from > 0 ? toks[from].s : 0;
     if (from > 0) out.push(["… ", false]);
     for (i = from; i < to; i++) {
       if (toks[i].s > pos) out.push([text.slice(pos, toks[i].s), false]);
       out.push([text.slice(toks[i].s, toks[i].e), hit[i]]);
       pos = toks[i].e;
     }
-    if (to < toks.length) out.push([" …", false]);
+    out.push([to < toks.length ? " …" : text.slice(pos), false]);
     return out.map(function (x) { return [x[0].replace(/\s+/g, " "), x[1]]; });
   }
 
