@@ -37,6 +37,9 @@ type Options struct {
 	Preview bool
 	// Workers is the number of pages rendered at once (GOMAXPROCS when 0).
 	Workers int
+	// PageBudget is how long one page may take to render before it fails
+	// as a hostile file (DefaultPageBudget when 0).
+	PageBudget time.Duration
 	// Assets are the embedded default theme and UI strings.
 	Assets Assets
 }

@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/kuntahankinnat/handbook/internal/content"
 	"github.com/kuntahankinnat/handbook/internal/diag"
@@ -65,38 +66,43 @@ func (r *run) pages(ctx context.Context, pages []*site.Page) {
 	wg.Wait()
 }
 
-// page renders one page. A panic is reported as that page's error instead
-// of stopping the build.
+// page renders one page and, when that succeeded in time, commits what it
+// made: the HTML, the diagnostics, what it taught about headings and links,
+// and its search entry. Rendering runs on a goroutine of its own with a
+// time budget: a hostile file (a pathological nesting goldmark takes
+// minutes over) fails as that file's error instead of hanging the build;
+// its goroutine is abandoned and commits nothing.
 func (r *run) page(p *site.Page) {
 	path := ""
 	if p.Source != nil {
 		path = p.Source.Display
 	}
-	defer func() {
-		if v := recover(); v != nil {
-			r.diags.Add(diag.Errorf(path, 0, 0, "internal", "rendering this page failed (a bug in handbook, please report it): %v\n%s", v, debug.Stack()))
-		}
-	}()
-	var html []byte
-	var err error
-	switch p.Kind {
-	case site.KindSearch:
-		html, err = r.in.renderer.Page(p, nil)
-	case site.KindPrint:
-		html, err = r.print(p)
-	default:
-		var body *markdown.Result
-		body, err = r.convert(p, p.Source, r.in.site.NewResolver(p), "", 0)
-		if err == nil {
-			r.index(p, body)
-			html, err = r.in.renderer.Page(p, body)
-		}
-	}
-	if err != nil {
-		r.diags.Add(diag.Errorf(path, 0, 0, "render", "%v", err))
+	done := make(chan *pageOut, 1)
+	go func() { done <- r.renderPage(p) }()
+	var out *pageOut
+	timer := time.NewTimer(r.budget())
+	defer timer.Stop()
+	select {
+	case out = <-done:
+	case <-timer.C:
+		r.diags.Add(diag.Errorf(path, 0, 0, "timeout",
+			"rendering this page took longer than %s: it is too large or too deeply nested (lists, quotes or brackets); split or simplify it", r.budget()))
 		return
 	}
-	if err := r.sink.WriteFile(p.Path+"index.html", html); err != nil {
+	r.diags.Add(out.diags...)
+	for _, rec := range out.records {
+		r.st.links.record(p, rec.src, rec.own, rec.ids, rec.anchors, rec.targets)
+	}
+	if out.err != nil {
+		r.diags.Add(diag.Errorf(path, 0, 0, "render", "%v", out.err))
+		return
+	}
+	if out.doc != nil {
+		if err := r.st.indexes[p.Lang].Add(*out.doc); err != nil {
+			r.diags.Add(diag.Errorf(path, 0, 0, "search", "%v", err))
+		}
+	}
+	if err := r.sink.WriteFile(p.Path+"index.html", out.html); err != nil {
 		r.diags.Add(diag.Errorf(path, 0, 0, "output", "%v", err))
 		return
 	}
@@ -105,19 +111,75 @@ func (r *run) page(p *site.Page) {
 	r.mu.Unlock()
 }
 
+// DefaultPageBudget is how long one page may take to render.
+const DefaultPageBudget = 20 * time.Second
+
+func (r *run) budget() time.Duration {
+	if r.opt.PageBudget > 0 {
+		return r.opt.PageBudget
+	}
+	return DefaultPageBudget
+}
+
+// pageOut is what rendering one page made, kept apart from the shared
+// state until the page is committed.
+type pageOut struct {
+	html    []byte
+	err     error
+	diags   []*diag.Diagnostic
+	records []record
+	doc     *search.Doc
+}
+
+// record is what converting one source taught: its heading ids (own: when
+// converted as itself rather than with a print page's prefixes) and its
+// links to other pages and their anchors.
+type record struct {
+	src     *content.Source
+	own     bool
+	ids     []string
+	anchors []site.AnchorRef
+	targets []string
+}
+
+// renderPage renders a page without touching shared state. A panic is
+// reported as that page's error instead of stopping the build.
+func (r *run) renderPage(p *site.Page) (out *pageOut) {
+	out = &pageOut{}
+	defer func() {
+		if v := recover(); v != nil {
+			out = &pageOut{err: fmt.Errorf("rendering this page failed (a bug in handbook, please report it): %v\n%s", v, debug.Stack())}
+		}
+	}()
+	switch p.Kind {
+	case site.KindSearch:
+		out.html, out.err = r.in.renderer.Page(p, nil)
+	case site.KindPrint:
+		out.html, out.err = r.print(p, out)
+	default:
+		var body *markdown.Result
+		body, out.err = r.convert(p, p.Source, r.in.site.NewResolver(p), "", 0, out)
+		if out.err == nil {
+			out.doc = r.searchDoc(p, body)
+			out.html, out.err = r.in.renderer.Page(p, body)
+		}
+	}
+	return out
+}
+
 // convert reads a source's body and converts it with the given resolver,
-// recording its heading ids and its links to other pages' anchors.
-func (r *run) convert(p *site.Page, src *content.Source, res *site.Resolver, idPrefix string, shift int) (*markdown.Result, error) {
+// adding what it found to out.
+func (r *run) convert(p *site.Page, src *content.Source, res *site.Resolver, idPrefix string, shift int, out *pageOut) (*markdown.Result, error) {
 	body, err := content.Body(r.in.fsys, src)
 	if err != nil {
 		return nil, err
 	}
 	table, _ := r.in.bundle.Translator(p.Lang).T("table_label", nil)
-	out := r.in.md.Convert(body, markdown.Options{
+	conv := r.in.md.Convert(body, markdown.Options{
 		Path: src.Display, Line: src.BodyLine, Links: res,
 		IDPrefix: idPrefix, HeadingShift: shift, TableLabel: table,
 	})
-	r.diags.Add(out.Diags...)
+	out.diags = append(out.diags, conv.Diags...)
 	// A fallback shows another language's text, whose anchors name headings
 	// of that language; its links go to this language's pages, whose ids
 	// differ. Anchors are checked where the editor wrote them, not here.
@@ -125,22 +187,22 @@ func (r *run) convert(p *site.Page, src *content.Source, res *site.Resolver, idP
 	if !p.Fallback {
 		anchors = res.Anchors
 	}
-	r.st.links.record(p, src, idPrefix == "", out.IDs(), anchors, res.Targets)
-	return out, nil
+	out.records = append(out.records, record{src: src, own: idPrefix == "", ids: conv.IDs(), anchors: anchors, targets: res.Targets})
+	return conv, nil
 }
 
 // print renders a guide's print page: the guide's text and every step,
 // each step's headings one level lower and their ids prefixed, links
 // between the steps turned into links within the page.
-func (r *run) print(p *site.Page) ([]byte, error) {
+func (r *run) print(p *site.Page, out *pageOut) ([]byte, error) {
 	g := p.Of.Guide
-	intro, err := r.convert(p, g.Page.Source, r.in.site.NewPrintResolver(g.Page), "intro-", 0)
+	intro, err := r.convert(p, g.Page.Source, r.in.site.NewPrintResolver(g.Page), "intro-", 0, out)
 	if err != nil {
 		return nil, err
 	}
 	steps := make([]*markdown.Result, len(g.Steps))
 	for i, s := range g.Steps {
-		steps[i], err = r.convert(p, s.Source, r.in.site.NewPrintResolver(s), site.StepIDPrefix(s), 1)
+		steps[i], err = r.convert(p, s.Source, r.in.site.NewPrintResolver(s), site.StepIDPrefix(s), 1, out)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", s.Source.Display, err)
 		}
@@ -148,12 +210,11 @@ func (r *run) print(p *site.Page) ([]byte, error) {
 	return r.in.renderer.Print(p, intro, steps)
 }
 
-// index adds a page to its language's search index: only pages with their
-// own content, so that a fallback is not indexed twice.
-func (r *run) index(p *site.Page, body *markdown.Result) {
-	ix := r.st.indexes[p.Lang]
-	if ix == nil || p.Fallback || p.Node == nil {
-		return
+// searchDoc is a page's entry in its language's search index: only pages
+// with their own content, so that a fallback is not indexed twice.
+func (r *run) searchDoc(p *site.Page, body *markdown.Result) *search.Doc {
+	if r.st.indexes[p.Lang] == nil || p.Fallback || p.Node == nil {
+		return nil
 	}
 	var headings []string
 	for _, h := range body.Headings {
@@ -167,9 +228,7 @@ func (r *run) index(p *site.Page, body *markdown.Result) {
 	if d := p.Description; d != "" {
 		text = d + "\n" + text
 	}
-	if err := ix.Add(search.Doc{URL: p.URL, Title: p.Title, Section: section, Headings: headings, Text: text}); err != nil {
-		r.diags.Add(diag.Errorf(p.Source.Display, 0, 0, "search", "%v", err))
-	}
+	return &search.Doc{URL: p.URL, Title: p.Title, Section: section, Headings: headings, Text: text}
 }
 
 // files writes everything beside the pages: 404 pages, the root page,

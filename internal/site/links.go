@@ -44,13 +44,11 @@ func (s *Site) NewResolver(p *Page) *Resolver {
 	return &Resolver{site: s, page: p}
 }
 
-// NewPrintResolver returns the resolver for step page step's content on its
-// guide's print page.
-func (s *Site) NewPrintResolver(step *Page) *Resolver {
-	r := s.NewResolver(step)
-	if step.Step != nil {
-		r.print = step.Step.Guide
-	}
+// NewPrintResolver returns the resolver for the content of a guide's page
+// or one of its steps on the guide's print page.
+func (s *Site) NewPrintResolver(p *Page) *Resolver {
+	r := s.NewResolver(p)
+	r.print = p.Guide
 	return r
 }
 
