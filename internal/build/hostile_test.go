@@ -126,4 +126,3 @@ func filesIn(t *testing.T, dir, prefix string) int {
 	}
 	return n
 }
-
