@@ -11,7 +11,7 @@
 // site.yaml are not content.
 //
 // Front matter is YAML between "---" lines at the top of the file, parsed
-// with goldmark-meta. The body is not kept in memory: Body reads it again
-// when the page is rendered, so a build holds only front matter for every
-// page at once.
+// with yaml.v2 (as goldmark-meta does). The body is not kept in memory:
+// Body reads it again when the page is rendered, so a build holds only
+// front matter for every page at once.
 package content

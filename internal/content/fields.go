@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/kuntahankinnat/handbook/internal/diag"
 )
@@ -20,9 +21,15 @@ var TypeKeys = []string{"optional", "logic", "scope", "organisation", "period", 
 // diagnostic for each key that is missing, of the wrong type or unknown.
 func (s *Source) setFields(m map[string]any, extraKeys []string) []*diag.Diagnostic {
 	f := fields{src: s, m: m}
+	reported := len(f.diags)
 	s.Title = f.str("title")
-	if strings.TrimSpace(s.Title) == "" && f.m["title"] == nil {
+	switch {
+	case len(f.diags) > reported: // str explained what is wrong with it
+	case f.m["title"] == nil:
 		f.errorf("title", "front matter has no title: add a line such as \"title: Market dialogue\"")
+	case s.Title == "":
+		// title: "" or blanks would publish a page without a name.
+		f.errorf("title", "title is empty: write the page's title, such as \"title: Market dialogue\"")
 	}
 	s.Description = f.str("description")
 	s.Slug = f.slug()
@@ -68,8 +75,13 @@ func (f *fields) str(key string) string {
 		return ""
 	case string:
 		return strings.TrimSpace(v)
-	case int, float64, bool:
+	case int, float64:
 		return fmt.Sprint(v)
+	case bool:
+		// YAML 1.1 reads yes, no, on, off, y and n as booleans: a title
+		// "No" would be published as "false".
+		f.errorf(key, "%s was read as %v, not as text (YAML reads yes, no, on, off, y and n as true or false): put it in quotes", key, v)
+		return ""
 	default:
 		f.errorf(key, "%s must be text, not a list or a map", key)
 		return ""
@@ -184,9 +196,12 @@ func CheckSegment(s string) error {
 	case strings.ContainsAny(s, "%?#\"<>"):
 		return fmt.Errorf("may not contain %% ? # \" < or >")
 	}
+	// Besides ASCII controls and spaces: C1 controls (U+0085), Unicode
+	// spaces and separators (U+00A0, U+2028) and invisible format characters
+	// (zero-width spaces, bidi overrides): a slug must read as it is.
 	for _, r := range s {
-		if r < ' ' || r == 0x7f || r == ' ' {
-			return fmt.Errorf("may not contain spaces or control characters (use - between words)")
+		if unicode.IsControl(r) || unicode.IsSpace(r) || unicode.Is(unicode.Zl, r) || unicode.Is(unicode.Zp, r) || unicode.Is(unicode.Cf, r) {
+			return fmt.Errorf("may not contain spaces, control or invisible characters (use - between words)")
 		}
 	}
 	return nil

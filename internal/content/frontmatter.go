@@ -16,7 +16,7 @@ import (
 // Limits on hostile or broken input: each keeps one bad file from exhausting
 // memory or time, and is reported as that file's error.
 const (
-	MaxFileSize        = 2 << 20  // bytes of one Markdown file
+	MaxFileSize        = 1 << 20  // bytes of one Markdown file (markdown.MaxSize)
 	MaxFrontMatterSize = 64 << 10 // bytes of one front matter block
 	MaxFrontMatterLen  = 1000     // lines of one front matter block
 	MaxNesting         = 16       // nesting depth of front matter YAML
@@ -53,7 +53,7 @@ func split(data []byte) (yaml []byte, bodyOffset, bodyLine int, err error) {
 	offset := len(first) + 1
 	for line := 2; ; line++ {
 		l, next, more := bytes.Cut(rest, []byte("\n"))
-		if t := strings.TrimRight(string(l), " \t"); t == delimiter || t == "..." {
+		if isDelimiter(l) {
 			yaml = data[len(first)+1 : offset]
 			bodyOffset = offset + len(l)
 			if more {
@@ -61,7 +61,9 @@ func split(data []byte) (yaml []byte, bodyOffset, bodyLine int, err error) {
 			}
 			return yaml, bodyOffset, line + 1, nil
 		}
-		if line > MaxFrontMatterLen || offset > MaxFrontMatterSize {
+		// The size counts the line just read: one very long line before
+		// the closing "---" is as much YAML as many short ones.
+		if line > MaxFrontMatterLen || offset+len(l)-len(first) > MaxFrontMatterSize {
 			return nil, 0, 0, fmt.Errorf("front matter is longer than %d lines or %d KiB; is its closing \"---\" missing?", MaxFrontMatterLen, MaxFrontMatterSize>>10)
 		}
 		if !more {
@@ -72,11 +74,28 @@ func split(data []byte) (yaml []byte, bodyOffset, bodyLine int, err error) {
 	}
 }
 
-// parseYAML parses front matter with goldmark-meta, using a parser that knows
-// only the metadata block and a fresh context for every document.
+// isDelimiter reports whether a line closes the front matter: "---" (or
+// YAML's "..."), trailing blanks allowed.
+func isDelimiter(l []byte) bool {
+	t := strings.TrimRight(string(l), " \t")
+	return t == delimiter || t == "..."
+}
+
+// parseYAML parses front matter with goldmark-meta, using a parser that
+// knows only the metadata block and a fresh context for every document.
+//
+// goldmark-meta's block parser ends the block at any line made only of
+// dashes, so a YAML list item "-" or a "----" underline inside a block
+// scalar would silently cut the front matter short and lose every key after
+// it. Such a line is refused with its line number instead.
 func parseYAML(p parser.Parser, fm []byte) (map[string]any, error) {
 	if err := checkNesting(fm); err != nil {
 		return nil, err
+	}
+	for i, l := range bytes.Split(fm, []byte("\n")) {
+		if t := bytes.TrimSpace(l); len(t) > 0 && len(bytes.Trim(t, "-")) == 0 {
+			return nil, fmt.Errorf("line %d: a line of only dashes inside the front matter would end it early; write a list item as \"- value\" and quote text made of dashes", i+1)
+		}
 	}
 	var doc bytes.Buffer
 	doc.Grow(len(fm) + 8)
@@ -108,18 +127,20 @@ func checkNesting(fm []byte) error {
 	if !utf8.Valid(fm) {
 		return errors.New("front matter is not valid UTF-8 text; save the file as UTF-8")
 	}
+	// The errors start with "line N:" as the YAML parser's do, so that
+	// diag.FromYAML points at the line (counted in the front matter).
 	depth := 0
-	for _, l := range bytes.Split(fm, []byte("\n")) {
+	for i, l := range bytes.Split(fm, []byte("\n")) {
 		indent := len(l) - len(bytes.TrimLeft(l, " "))
 		if indent/2 > MaxNesting {
-			return fmt.Errorf("front matter is nested more than %d levels deep", MaxNesting)
+			return fmt.Errorf("line %d: front matter is nested more than %d levels deep", i+1, MaxNesting)
 		}
 		for _, c := range l {
 			switch c {
 			case '[', '{':
 				depth++
 				if depth > MaxNesting {
-					return fmt.Errorf("front matter is nested more than %d levels deep", MaxNesting)
+					return fmt.Errorf("line %d: front matter is nested more than %d levels deep", i+1, MaxNesting)
 				}
 			case ']', '}':
 				depth--

@@ -83,3 +83,17 @@ func TestClosest(t *testing.T) {
 		}
 	}
 }
+
+// TestLinesColumnCache checks that the column cache gives the columns of a
+// count from the line's start, in document order and out of it.
+func TestLinesColumnCache(t *testing.T) {
+	src := []byte("äbc [x](missing.md)\nååå [y](missing.md) [z](missing.md)\n\n![](k.png)")
+	l := NewLines(src)
+	for _, off := range []int{0, 2, 5, 30, 23, 40, 24, 0, len(src), len(src) + 5, -1} {
+		line, col := l.Position(off)
+		wl, wc := Position(src, off)
+		if line != wl || col != wc {
+			t.Errorf("Position(%d) = %d:%d, want %d:%d", off, line, col, wl, wc)
+		}
+	}
+}

@@ -9,4 +9,10 @@
 // scrollable region and collects the table of contents and the plain text
 // the search index needs. Every problem is a diagnostic at file:line:col,
 // counted in the file (the body's first line is Options.Line).
+//
+// A body goldmark would take too long on (more than MaxSize bytes, blocks
+// nested too deeply, constructs on which its parser takes time quadratic in
+// their length, tables of more than MaxTableCells cells, links expanding to
+// too much URL text) is refused with an error at its line instead of being
+// converted: see limits.go and tableguard.go.
 package markdown

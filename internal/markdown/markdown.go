@@ -21,9 +21,11 @@ type Converter struct {
 
 // New returns the handbook's Markdown converter.
 func New() *Converter {
+	// Tables are extension.Table's parts, with a guard against tables
+	// that would grow to millions of cells (see tableGuard).
+	tableParagraphs, tableAST, tableHTML := tableOptions()
 	md := goldmark.New(
 		goldmark.WithExtensions(
-			extension.Table,
 			extension.Strikethrough,
 			extension.TaskList,
 			extension.DefinitionList,
@@ -31,9 +33,11 @@ func New() *Converter {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAttribute(), // "## Heading {#id}"
+			tableParagraphs, tableAST,
 			parser.WithASTTransformers(util.Prioritized(&transformer{}, 100)),
 		),
 		goldmark.WithRendererOptions(
+			tableHTML,
 			renderer.WithNodeRenderers(util.Prioritized(&tableScrollRenderer{}, 100)),
 		),
 	)
@@ -131,6 +135,10 @@ type localLink struct {
 // Convert converts one page body.
 func (c *Converter) Convert(src []byte, opt Options) *Result {
 	st := &state{opt: opt, src: src, lines: diag.NewLines(src)}
+	if e := checkLimits(src); e != nil {
+		st.errorf(e.offset, "too-complex", "%s", e.msg)
+		return &Result{Diags: st.diags}
+	}
 	ctx := parser.NewContext()
 	ctx.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))

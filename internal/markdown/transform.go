@@ -33,6 +33,10 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			links = append(links, n)
 		case *east.Table:
 			tables = append(tables, n)
+		case *east.TableCell:
+			if n.Alignment != east.AlignNone {
+				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+			}
 		case *ast.HTMLBlock:
 			st.warnf(lineStart(n), "raw-html", "raw HTML is not published; write it in Markdown")
 		case *ast.RawHTML:
@@ -51,6 +55,14 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 		}
 		level = max(h.Level, 2)
 		st.heading(h, ids)
+	}
+	if st.linksTooLong(links) {
+		// Drop every link: the page has an error and is not published,
+		// and rendering the URLs would be the very work refused.
+		for _, l := range links {
+			unlink(l)
+		}
+		links = nil
 	}
 	for _, l := range links {
 		st.link(l)
@@ -135,21 +147,63 @@ func inlineText(n ast.Node, src []byte) string {
 }
 
 // lineStart returns the offset of a block's first line, or of the first
-// text inside it, or 0.
+// text inside it, or else that of the nearest block around it that has one,
+// or 0. It looks down from each ancestor in turn and never back down from
+// a child to its parent: an empty heading in a list item ("- #") made the
+// old mutual recursion between a node and its parent endless, and a stack
+// overflow is fatal.
 func lineStart(n ast.Node) int {
-	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-		return n.Lines().At(0).Start
-	}
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if t, ok := c.(*ast.Text); ok {
-			return t.Segment.Start
-		}
-		if off := lineStart(c); off > 0 {
+	for b := n; b != nil; b = b.Parent() {
+		if off, ok := firstOffset(b); ok {
 			return off
 		}
 	}
-	if p := n.Parent(); p != nil && p.Type() == ast.TypeBlock {
-		return lineStart(p)
-	}
 	return 0
+}
+
+// firstOffset returns the offset of a node's first line, or of the first
+// text inside it.
+func firstOffset(n ast.Node) (int, bool) {
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start, true
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start, true
+		}
+		if off, ok := firstOffset(c); ok {
+			return off, true
+		}
+	}
+	return 0, false
+}
+
+// linksTooLong reports (as an error) whether the page's links and images
+// carry more URL and title text than maxLinkText allows for its size. A
+// reference definition ("[a]: /very/long/url") is written once but copied
+// into every "[a]" that uses it: a few kilobytes of text could otherwise
+// become gigabytes of HTML, and as much work for every pass over the URLs.
+func (st *state) linksTooLong(links []ast.Node) bool {
+	limit := maxLinkText(len(st.src))
+	total := 0
+	for _, l := range links {
+		switch l := l.(type) {
+		case *ast.Link:
+			total += len(l.Destination) + len(l.Title)
+		case *ast.Image:
+			total += len(l.Destination) + len(l.Title)
+		}
+	}
+	if total <= limit {
+		return false
+	}
+	st.errorf(0, "too-complex", "the links on this page add up to %d KiB of URLs and titles, more than %d KiB: is a link definition ([name]: url) with a long URL used very many times?",
+		total>>10, limit>>10)
+	return true
+}
+
+// maxLinkText is how much URL and title text the links of a body of n
+// bytes may carry: every URL written out four times over, and 64 KiB more.
+func maxLinkText(n int) int {
+	return 4*n + 64<<10
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"unicode"
 
 	"github.com/kuntahankinnat/handbook/internal/content"
 )
@@ -131,6 +132,15 @@ func (b *builder) aliasPath(p *Page, alias string) (string, error) {
 	}
 	if strings.ContainsAny(alias, "\\?#\x00") || strings.Contains(strings.ToLower(alias), "%2e") || strings.Contains(strings.ToLower(alias), "%2f") {
 		return "", fmt.Errorf("may not contain \\, ?, #, or encoded dots and slashes")
+	}
+	// Any other escape is refused too: "%252e" is ".." once a server has
+	// decoded it twice, and _redirects escapes the alias again, so an
+	// escape written here could never match the old URL anyway.
+	if strings.Contains(alias, "%") {
+		return "", fmt.Errorf("may not contain %%: write the path as it reads (/fi/ä/, not /fi/%%C3%%A4/)")
+	}
+	if strings.ContainsFunc(alias, unicode.IsControl) {
+		return "", fmt.Errorf("may not contain control characters (line breaks, tabs)")
 	}
 	var full string
 	if strings.HasPrefix(alias, "/") {
