@@ -2,6 +2,8 @@ package search
 
 import (
 	"fmt"
+	"runtime"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -30,17 +32,21 @@ func (panicTB) Helper()                   {}
 func (panicTB) Fatal(args ...any)         { panic(fmt.Sprint(args...)) }
 func (panicTB) Fatalf(f string, a ...any) { panic(fmt.Sprintf(f, a...)) }
 
-// BenchmarkSearchBytes reports, per language, the index size and what one
-// search downloads (manifest, chunks, docs.bin, first page of fragments) on
-// a 2,000-page synthetic handbook.
+// BenchmarkSearchBytes reports, per language, the index size, its number of
+// files, and what one search downloads (manifest, chunks, docs.bin, the page
+// files of the first page of results) on a 2,000-page synthetic handbook.
 func BenchmarkSearchBytes(b *testing.B) {
 	for _, lang := range []string{"fi", "sv", "en"} {
 		b.Run(lang, func(b *testing.B) {
 			w := corpusIndexes[lang]()
-			chunks := 0
-			for name := range w.files {
-				if len(name) > 2 && name[:2] == "t/" {
+			chunks, pages, pageBytes := 0, 0, 0
+			for name, data := range w.files {
+				switch {
+				case strings.HasPrefix(name, "t/"):
 					chunks++
+				case strings.HasPrefix(name, "f/"):
+					pages++
+					pageBytes += len(data)
 				}
 			}
 			worst := 0
@@ -55,6 +61,8 @@ func BenchmarkSearchBytes(b *testing.B) {
 			b.ReportMetric(float64(w.total())/1e6, "index-MB")
 			b.ReportMetric(float64(len(w.files[manifestFile])), "manifest-B")
 			b.ReportMetric(float64(chunks), "chunks")
+			b.ReportMetric(float64(len(w.files)), "files")
+			b.ReportMetric(float64(pageBytes/max(pages, 1)), "page-file-B")
 			for _, q := range benchQueries[lang] {
 				b.ReportMetric(float64(sizes[q.name]), q.name+"-B")
 			}
@@ -70,18 +78,22 @@ func (discard) WriteFile(string, []byte) error { return nil }
 
 // BenchmarkAdd times Index.Add on the pages of the synthetic handbook, one
 // page per op, starting a fresh index every 2,000 pages as a build does. It
-// reports ns and allocations per page.
+// reports time and allocations per page, and the CPU time of the whole
+// process per page (garbage collection included), which a busy machine
+// inflates less than the wall time.
 func BenchmarkAdd(b *testing.B) {
 	for _, lang := range []string{"fi", "sv", "en"} {
 		b.Run(lang, func(b *testing.B) {
 			docs := genCorpus(lang, benchDocs, benchTextBytes, 1)
 			var ix *Index
-			bytes := 0
+			size := 0
 			for _, d := range docs {
-				bytes += len(d.Text)
+				size += len(d.Text)
 			}
-			b.SetBytes(int64(bytes / len(docs)))
+			b.SetBytes(int64(size / len(docs)))
 			b.ReportAllocs()
+			runtime.GC()
+			cpu := cpuTime()
 			i := 0
 			for b.Loop() {
 				if i%len(docs) == 0 {
@@ -94,6 +106,9 @@ func BenchmarkAdd(b *testing.B) {
 					b.Fatal(err)
 				}
 				i++
+			}
+			if cpu > 0 {
+				b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/page")
 			}
 		})
 	}

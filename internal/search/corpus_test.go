@@ -2,7 +2,9 @@ package search
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -229,8 +231,10 @@ func genCorpus(lang string, n, textBytes int, seed uint64) []Doc {
 		d.Text = text.String()
 		docs[i] = d
 	}
-	// Words with a known document frequency, for the rare-term query.
-	for w, k := range v.inject {
+	// Words with a known document frequency, for the rare-term query, in
+	// a fixed order: they draw from r.
+	for _, w := range slices.Sorted(maps.Keys(v.inject)) {
+		k := v.inject[w]
 		for j := range k {
 			d := &docs[(j*7919+13)%n]
 			d.Text += "\n" + capitalise(w) + " " + sentence([]string{w}, 6) + "."

@@ -6,6 +6,19 @@
 // Finish. Page ids follow URL order and every file is a function of the set
 // of pages, so the same site gives byte-identical files.
 //
+// # Updates
+//
+// The preview server keeps the Index after a build. Add with the URL of a
+// page already added replaces it: its file is rewritten at once and its old
+// counts are dropped. Remove drops a page. Finish may be called again after
+// such changes, and writes the chunks, docs.bin and manifest.json of the
+// pages the index has then, under a new build id; the result is the same,
+// byte for byte, as a fresh index of those pages gives (the compound
+// splitter's dictionary is the vocabulary of the current pages only). Files
+// an earlier Finish wrote that the new manifest does not name stay behind:
+// chunks beyond the new count and the files of removed pages. The Writer
+// must replace a file written again.
+//
 // # Terms
 //
 // Text is normalised to NFC and cut into tokens: runs of letters, digits and
@@ -30,17 +43,36 @@
 // in data-index. Every file except the manifest is fetched with
 // "?v=<build>" appended, so it can be cached for ever.
 //
-//	manifest.json  {"v":1, "lang":"fi", "build":"<12 hex>", "n":<pages>,
+//	manifest.json  {"v":2, "lang":"fi", "build":"<12 hex>", "n":<pages>,
 //	               "p":<max prefix chunks>, "seps":["", "aj", ...]}
 //	t/<i>.bin      term chunk i (binary, below)
 //	docs.bin       5 bytes per page id: the page's key
-//	f/<kk>/<kkkkkkkk>-<j>.json
-//	               fragment j of the page whose key is the 10 hex digits
-//	               kk+kkkkkkkk: {"u":URL, "t":title, "s":section, "x":text}
+//	f/<key>.json   the page file of the page whose key is the 10 hex
+//	               digits <key>: {"u":URL, "t":title, "s":section,
+//	               "x":[fragment 0, fragment 1, ...]}
 //
 // A page's key is the first 5 bytes of SHA-256(URL). Its text is cut into
-// fragments of about 2 KB at block boundaries, so a result costs one small
-// file; every fragment repeats URL, title and section.
+// fragments of about 2 KB at block boundaries (blocks joined by "\n"
+// within a fragment); a posting names a fragment, and a result's excerpt
+// is cut from one. The build id is SHA-256 of the chunks, docs.bin and a
+// 64-bit fingerprint (two CRC-32s) of each page file.
+//
+// One file per page is a trade-off. Deploys upload every file, and
+// creating a file costs more than writing its bytes, so an earlier layout
+// with one file per fragment (five per 8 KB page, 30,000 for a 6,000-page
+// site) dominated the build. A page file holds the page's whole text, so a
+// result costs the whole page (8 KB on the synthetic handbook, 2 KB
+// before): the ten results of a first page of results cost about 80 KB of
+// the 150 KB a search may download, and the worst benchmark query now
+// downloads 141 KB (77 KB before). Packing several small pages into one
+// file would save files only on sites of many small pages, would make a
+// result cost its neighbours' bytes too, and would make the update of one
+// page rewrite, and the deploy upload, files of others; it is not done.
+// A result on a long page costs that page's length, so the bytes of a
+// search grow with the length of the pages it finds. Page files are not
+// sharded into folders: a folder is a file to create too, and a few
+// thousand names in one folder trouble neither file systems nor hosts. On
+// the wire the JSON is compressed (gzip: to about 36%).
 //
 // Terms, sorted by UTF-8 bytes (the same order as JavaScript's UTF-16
 // comparison, since terms are BMP-only), are cut into chunks of about 6 KB.
@@ -89,8 +121,22 @@
 //     most words come first. Ties go to the lower page id. All integer
 //     arithmetic, so the Go mirror ranks identically.
 //  5. For each result shown (10 at a time) fetch docs.bin once and the
-//     result's fragment: the one most of its matched words point to (ties:
-//     the lower). The excerpt marks words whose stem is a matched term, that
-//     start with a searched prefix, or contain a matched term (compound
-//     parts).
+//     result's page file, and cut the excerpt from the fragment most of its
+//     matched words point to (ties: the lower). The excerpt marks words
+//     whose stem is a matched term, that start with a searched prefix, or
+//     contain a matched term (compound parts).
+//
+// # Indexing speed
+//
+// Add runs for every page of a build, so it avoids work per token. Text of
+// ASCII and two-byte characters below U+0300, nearly all text here, is in
+// NFC already and is not normalised (nfcSimple). A token of at most 16
+// ASCII letters and digits is found, lower-cased and keyed eight bytes at a
+// time (counter.countText); other tokens go through scanner, which applies
+// the rules above rune by rune with table lookups; both are checked against
+// a plain reference tokenizer by tests and a fuzz test. A page counts its
+// words in a small table of its own and asks the index-wide wordTable for
+// their ids once per distinct word; the wordTable is read without locks.
+// Stems and compound parts are computed in Finish, once per word. The page
+// file is written by hand as encoding/json would write it.
 package search

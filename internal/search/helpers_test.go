@@ -10,10 +10,12 @@ import (
 )
 
 // memWriter keeps written files in memory. It is safe for concurrent use,
-// though Index never needs that.
+// though Index never needs that. Unless replace is set, writing a file twice
+// is an error: a build writes every file once.
 type memWriter struct {
-	mu    sync.Mutex
-	files map[string][]byte
+	mu      sync.Mutex
+	files   map[string][]byte
+	replace bool
 }
 
 func newMemWriter() *memWriter { return &memWriter{files: map[string][]byte{}} }
@@ -21,7 +23,7 @@ func newMemWriter() *memWriter { return &memWriter{files: map[string][]byte{}} }
 func (m *memWriter) WriteFile(name string, data []byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if _, dup := m.files[name]; dup {
+	if _, dup := m.files[name]; dup && !m.replace {
 		return fmt.Errorf("%s written twice", name)
 	}
 	m.files[name] = append([]byte(nil), data...)

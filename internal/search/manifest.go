@@ -9,7 +9,7 @@ import (
 
 // formatVersion changes whenever the file layout changes, so that a cached
 // search.js never reads an index it does not understand.
-const formatVersion = 1
+const formatVersion = 2
 
 // File names in the index folder.
 const (

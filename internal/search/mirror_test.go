@@ -240,21 +240,25 @@ func (m *mirror) search(q string) answer {
 	return answer{docs: list, groups: groups}
 }
 
-// page fetches what the first page of results shows: docs.bin and one
-// fragment per result.
-func (m *mirror) page(a answer) []fragment {
+// page fetches what the first page of results shows: docs.bin and each
+// result's page file, and returns the pages with the fragment each shows.
+func (m *mirror) page(a answer) []pageFile {
 	if len(a.docs) == 0 {
 		return nil
 	}
 	keys := m.fetch(docsFile)
-	var out []fragment
+	var out []pageFile
 	for _, r := range a.docs[:min(pageSize, len(a.docs))] {
 		var k [keyBytes]byte
 		copy(k[:], keys[int(r.id)*keyBytes:])
-		var f fragment
-		if err := json.Unmarshal(m.fetch(fragPath(k, int(r.frag))), &f); err != nil {
+		var f pageFile
+		if err := json.Unmarshal(m.fetch(pagePath(k)), &f); err != nil {
 			m.t.Fatal(err)
 		}
+		if int(r.frag) >= len(f.Frags) {
+			m.t.Fatalf("result %d points to fragment %d of %s, which has %d", r.id, r.frag, f.URL, len(f.Frags))
+		}
+		f.Frags = f.Frags[r.frag : r.frag+1]
 		out = append(out, f)
 	}
 	return out
@@ -267,8 +271,8 @@ func (m *mirror) urls(a answer, n int) []string {
 	for _, r := range a.docs[:min(n, len(a.docs))] {
 		var k [keyBytes]byte
 		copy(k[:], keys[int(r.id)*keyBytes:])
-		var f fragment
-		if err := json.Unmarshal(m.files[fragPath(k, 0)], &f); err != nil {
+		var f pageFile
+		if err := json.Unmarshal(m.files[pagePath(k)], &f); err != nil {
 			m.t.Fatal(err)
 		}
 		out = append(out, f.URL)

@@ -1,2 +1,53 @@
-// Package sitetest holds the site's quality tests.
+// Package sitetest holds the handbook's quality tests in a real browser:
+// they build the sample handbook (content/ with the embedded default theme)
+// into a temporary folder, serve it on loopback with a plain file server,
+// and check the result. WCAG 2.1 AA is a legal requirement for the site.
+//
+// What the tests check:
+//
+//   - TestPages loads every built HTML page (every language, the 404, search
+//     and print pages, and the root page that refreshes to the default
+//     language), each in a fresh tab of one headless Chromium, and also each
+//     search page with results and each guide page with every step open. A
+//     page must have no axe-core violation of the tags wcag2a, wcag2aa,
+//     wcag21a, wcag21aa and wcag22aa; must not scroll sideways in a window
+//     320 CSS pixels wide; must write no error to the console and throw no
+//     uncaught exception; must request nothing from a host other than the
+//     test server and get every resource it requests; must hold nothing the
+//     Content-Security-Policy default-src 'self' refuses (inline scripts,
+//     style elements or attributes, event-handler attributes); and its
+//     language switcher must mark the page's language with aria-current and
+//     lead to built pages in the other languages, the page's translations
+//     where it names them.
+//   - TestLanguageSwitcher clicks the switcher and checks that it leads to
+//     the same page in the other language.
+//   - TestStepNavWithoutJavaScript and TestStepNavWithJavaScript check the
+//     step-by-step navigation of a guide: all steps open and no buttons
+//     without JavaScript (in the served HTML and with JavaScript off); with
+//     JavaScript, one button per step heading with aria-expanded and
+//     aria-controls, closed panels, opening and closing by mouse, Enter and
+//     Space, "show all"/"hide all", and the open steps kept over a reload.
+//   - TestStepPageMarksItsStep checks that every step page marks its own step
+//     with aria-current="step".
+//   - TestStepNavGolden compares the step navigation of one guide, as served
+//     and after main.js has run, with testdata/*.golden.html.
+//   - TestNuHTMLChecker checks every built page with the Nu HTML Checker.
+//
+// How to run them: `go test ./internal/sitetest` (or `go test ./...`), after
+// installing the tools once:
+//
+//	apt-get install -y chromium     # the browser (Debian's package)
+//	npm ci --prefix .ci             # axe-core and vnu-jar, pinned in .ci/package-lock.json
+//	                                # and Java 17 or later for vnu.jar
+//
+// The tests look for the npm tools in .ci/node_modules under the module root
+// and for chromium on PATH; the environment variables HANDBOOK_AXE (the file
+// axe.min.js), HANDBOOK_VNU (vnu.jar) and HANDBOOK_CHROMIUM (the browser's
+// executable) point elsewhere. A missing tool skips the tests that need it
+// with a message that says how to install it; with CI=true it fails them.
+// .ci/run does all of this as CI runs it.
+//
+// After an intended change to the step navigation's HTML, rewrite the golden
+// files with `go test ./internal/sitetest -run TestStepNavGolden -update` and
+// review their diff. Subtests run in parallel tabs; -parallel sets how many.
 package sitetest

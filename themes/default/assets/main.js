@@ -46,9 +46,17 @@
     var list = nav.querySelector(".steps");
     list.parentNode.insertBefore(controls, list);
 
+    // Each step button ends with a visible "Show"/"Hide" cue, so that it is
+    // clear without colour or a pointer that the heading opens the step.
+    // Screen readers get the state from aria-expanded, so the cue is hidden
+    // from them.
     function setOpen(button, panel, isOpen) {
       button.setAttribute("aria-expanded", isOpen ? "true" : "false");
       panel.hidden = !isOpen;
+      var cue = button.querySelector(".step-toggle");
+      if (cue) {
+        cue.textContent = nav.getAttribute(isOpen ? "data-hide" : "data-show");
+      }
     }
 
     function sync() {
@@ -78,6 +86,10 @@
       while (heading.firstChild) {
         button.appendChild(heading.firstChild);
       }
+      var cue = document.createElement("span");
+      cue.className = "step-toggle";
+      cue.setAttribute("aria-hidden", "true");
+      button.appendChild(cue);
       heading.appendChild(button);
       var id = heading.id;
       setOpen(button, panel, open.indexOf(id) >= 0 || id === hash);

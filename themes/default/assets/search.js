@@ -463,7 +463,7 @@
       var words = tokens(q.normalize("NFC"), lang).slice(0, MAXWORDS);
       if (!words.length) return Promise.resolve({ docs: [], marks: null });
       return manifest().then(function (m) {
-        if (m.v !== 1) throw new Error("index format " + m.v);
+        if (m.v !== 2) throw new Error("index format " + m.v);
         if (!m.n) return [];
         return Promise.all(words.map(function (t, i) { return alternatives(m, t.w, i === words.length - 1); }));
       }).then(function (groups) {
@@ -512,12 +512,16 @@
       };
     }
 
-    // fragment resolves to the fragment file of a result.
+    // fragment resolves to what a result shows: {u: URL, t: title,
+    // s: section, x: text}, the text being the fragment of the result's
+    // page file that its matched words point to.
     this.fragment = function (d) {
       return get("docs.bin").then(function (buf) {
         var b = new Uint8Array(buf, d.id * 5, 5), h = "";
         for (var i = 0; i < 5; i++) h += (b[i] < 16 ? "0" : "") + b[i].toString(16);
-        return get("f/" + h.slice(0, 2) + "/" + h.slice(2) + "-" + d.frag + ".json", true);
+        return get("f/" + h + ".json", true);
+      }).then(function (p) {
+        return { u: p.u, t: p.t, s: p.s, x: p.x[d.frag] || "" };
       });
     };
   }
