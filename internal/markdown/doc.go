@@ -1,6 +1,6 @@
 // Package markdown is the handbook's only goldmark set-up: CommonMark with
-// GitHub tables, strikethrough, task lists, definition lists and bare-URL
-// links; raw HTML is never passed through.
+// GitHub tables and strikethrough (autolinks as <https://…>); raw HTML is
+// never passed through.
 //
 // Convert parses one page body and, in AST transformers, gives every heading
 // an id (from "{#id}" or from its text, Unicode letters kept), rewrites links

@@ -24,13 +24,12 @@ func New() *Converter {
 	// Tables are extension.Table's parts, with a guard against tables
 	// that would grow to millions of cells (see tableGuard).
 	tableParagraphs, tableAST, tableHTML := tableOptions()
+	// Only the extensions a handbook uses: each block or inline parser
+	// is tried wherever its trigger character appears, and Linkify's
+	// triggers ("h", "w", "f", …) are in nearly every word. A bare URL is
+	// written as CommonMark's autolink, <https://…>.
 	md := goldmark.New(
-		goldmark.WithExtensions(
-			extension.Strikethrough,
-			extension.TaskList,
-			extension.DefinitionList,
-			extension.Linkify,
-		),
+		goldmark.WithExtensions(extension.Strikethrough),
 		goldmark.WithParserOptions(
 			parser.WithAttribute(), // "## Heading {#id}"
 			tableParagraphs, tableAST,

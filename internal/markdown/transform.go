@@ -118,7 +118,7 @@ func (st *state) collectText(n ast.Node, entering bool) {
 		if entering {
 			st.text.Write(n.Value)
 		}
-	case *ast.Paragraph, *ast.Heading, *ast.TextBlock, *east.TableCell, *east.DefinitionTerm:
+	case *ast.Paragraph, *ast.Heading, *ast.TextBlock, *east.TableCell:
 		if !entering {
 			st.text.WriteByte('\n')
 		}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/kuntahankinnat/handbook/internal/config"
 	"github.com/kuntahankinnat/handbook/internal/i18n"
-	"github.com/kuntahankinnat/handbook/internal/markdown"
 	"github.com/kuntahankinnat/handbook/internal/site"
 )
 
@@ -23,7 +22,7 @@ type data struct {
 	// Content is the page body; TOC its table of contents when it has at
 	// least three sections.
 	Content template.HTML
-	TOC     []markdown.Heading
+	TOC     template.HTML
 	// Steps are a print page's steps.
 	Steps []PrintStep
 	// NotFound and Root mark the 404 page and the site's root page.

@@ -9,7 +9,10 @@
 // methods of the data they are given (see data.go): .T and .N for UI strings,
 // .Switcher, .MainNav, .Breadcrumbs and so on.
 //
-// The one value marked template.HTML is the page body as rendered by the
-// markdown package, whose goldmark renderer drops raw HTML and unsafe links;
-// everything else from front matter is escaped by html/template.
+// Three kinds of value are marked template.HTML, none of them editor input
+// passed through: the page body as rendered by the markdown package (whose
+// goldmark renderer drops raw HTML and unsafe links), the table of contents
+// built in toc.go (heading texts escaped there), and partials cached by
+// .Cached (html/template's own output). Everything from front matter is
+// escaped by html/template.
 package render

@@ -37,7 +37,7 @@ func (r *Renderer) Page(p *site.Page, body *markdown.Result) ([]byte, error) {
 	if body != nil {
 		d.Content = template.HTML(body.HTML) // the markdown package's safe output (see doc.go)
 		if body.SectionCount() >= 3 {
-			d.TOC = body.TOC()
+			d.TOC = tocHTML(body.TOC())
 		}
 	}
 	return r.execute(d, r.layoutNames(p)...)
