@@ -39,7 +39,8 @@ type Source struct {
 	// guides, steps and cases), as parsed from YAML.
 	Params map[string]any
 
-	// FrontMatter is the YAML text, kept to find the line of a key.
+	// FrontMatter is the YAML text, kept to find the line of a key. It is
+	// a copy: a slice of the file would keep the whole body in memory.
 	FrontMatter []byte
 	// BodyOffset is where the body starts in the normalised file, BodyLine
 	// the line it starts on; hash guards against the file changing between
@@ -188,7 +189,7 @@ func LoadFile(fsys fs.FS, rel string, opt Options) (*Source, []*diag.Diagnostic)
 	}
 	s := &Source{
 		Path: rel, Display: display, Key: key, Lang: lang,
-		FrontMatter: fm, BodyOffset: bodyOffset, BodyLine: bodyLine, hash: hash(data),
+		FrontMatter: bytes.Clone(fm), BodyOffset: bodyOffset, BodyLine: bodyLine, hash: hash(data),
 	}
 	ds := s.setFields(m, opt.Keys)
 	for _, d := range ds {
