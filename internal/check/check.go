@@ -175,15 +175,8 @@ func unreachable(s *site.Site, linked map[string]bool) []*diag.Diagnostic {
 					reach(e.Key())
 				}
 			}
-			for _, g := range p.Related {
-				for _, t := range g.Pages {
-					reach(t.Key())
-				}
-			}
-			for _, g := range p.Backlinks {
-				for _, t := range g.Pages {
-					reach(t.Key())
-				}
+			for _, t := range p.RelatedPages() {
+				reach(t.Key())
 			}
 		}
 	}

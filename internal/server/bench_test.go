@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -50,8 +51,8 @@ func saveToReload(b *testing.B, content, page, url string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go s.Serve(ctx)
-	st := listenB(b, s)
-	if e := st.wait(b, "ok", "errors", 5*time.Minute); e.name != "ok" {
+	st := listen(b, s)
+	if e := st.wait(b, 5*time.Minute, "ok", "errors"); e.name != "ok" {
 		b.Fatalf("the first build failed: %s", e.data)
 	}
 	path := filepath.Join(content, filepath.FromSlash(page))
@@ -68,17 +69,17 @@ func saveToReload(b *testing.B, content, page, url string) {
 		if err := os.WriteFile(path, append(append([]byte{}, orig...), "\n"+marker+"\n"...), 0o644); err != nil {
 			b.Fatal(err)
 		}
-		if e := st.wait(b, "reload", "errors", time.Minute); e.name != "reload" {
+		if e := st.wait(b, time.Minute, "reload", "errors"); e.name != "reload" {
 			b.Fatalf("errors: %s", e.data)
 		}
 		resp, err := http.Get(strings.TrimSuffix(s.URL(), "/") + url)
 		if err != nil {
 			b.Fatal(err)
 		}
-		body := new(strings.Builder)
-		_, _ = fmt.Fprint(body, readAll(resp))
+		data, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
 		total += time.Since(start)
-		if !strings.Contains(body.String(), marker) {
+		if !strings.Contains(string(data), marker) {
 			b.Fatalf("%s does not show the change", url)
 		}
 		// Let the search index be written before the next save.

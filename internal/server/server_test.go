@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -87,9 +88,16 @@ type stream struct {
 
 type sse struct{ name, data string }
 
-func listen(t *testing.T, s *Server) *stream {
+func listen(t testing.TB, s *Server) *stream {
 	t.Helper()
-	resp, err := http.Get(s.URL() + "_handbook/events")
+	var resp *http.Response
+	var err error
+	for range 100 { // the server may still be starting
+		if resp, err = http.Get(s.URL() + "_handbook/events"); err == nil {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,20 +126,26 @@ func listen(t *testing.T, s *Server) *stream {
 	return st
 }
 
-func (st *stream) next(t *testing.T, name string) sse {
+func (st *stream) next(t testing.TB, name string) sse {
 	t.Helper()
-	timeout := time.After(10 * time.Second)
+	return st.wait(t, 10*time.Second, name)
+}
+
+// wait returns the next event with one of the names.
+func (st *stream) wait(t testing.TB, timeout time.Duration, names ...string) sse {
+	t.Helper()
+	deadline := time.After(timeout)
 	for {
 		select {
 		case e, ok := <-st.events:
 			if !ok {
-				t.Fatalf("the stream ended before %q", name)
+				t.Fatalf("the stream ended before %v", names)
 			}
-			if e.name == name {
+			if slices.Contains(names, e.name) {
 				return e
 			}
-		case <-timeout:
-			t.Fatalf("no %q event", name)
+		case <-deadline:
+			t.Fatalf("no %v event", names)
 		}
 	}
 }

@@ -85,15 +85,8 @@ func (s *Site) Dependents(keys map[string]bool, old *Site) (pages []*Page, all b
 						addNode(st.Key())
 					}
 				}
-				for _, g := range p.Related {
-					for _, t := range g.Pages {
-						addWithParent(t.Key())
-					}
-				}
-				for _, g := range p.Backlinks {
-					for _, t := range g.Pages {
-						addWithParent(t.Key())
-					}
+				for _, t := range p.RelatedPages() {
+					addWithParent(t.Key())
 				}
 			}
 		}
@@ -104,4 +97,17 @@ func (s *Site) Dependents(keys map[string]bool, old *Site) (pages []*Page, all b
 		}
 	}
 	return pages, false
+}
+
+// RelatedPages returns the pages related to p either way: those it names
+// in its relations and those that name it.
+func (p *Page) RelatedPages() []*Page {
+	var out []*Page
+	for _, g := range p.Related {
+		out = append(out, g.Pages...)
+	}
+	for _, g := range p.Backlinks {
+		out = append(out, g.Pages...)
+	}
+	return out
 }
