@@ -49,8 +49,14 @@ func saveToReload(b *testing.B, content, page, url string) {
 		b.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go s.Serve(ctx)
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			b.Error(err)
+		}
+	}()
 	st := listen(b, s)
 	if e := st.wait(b, 5*time.Minute, "ok", "errors"); e.name != "ok" {
 		b.Fatalf("the first build failed: %s", e.data)
