@@ -2,6 +2,7 @@ package check
 
 import (
 	"cmp"
+	"maps"
 	"path/filepath"
 	"slices"
 	"time"
@@ -72,7 +73,7 @@ func Analyze(s *site.Site, diags []*diag.Diagnostic, linked map[string]bool, now
 func translations(s *site.Site, r *Report) []*diag.Diagnostic {
 	cfg := s.Config
 	var out []*diag.Diagnostic
-	keys := sortedKeys(s)
+	keys := slices.Sorted(maps.Keys(s.Nodes))
 	for _, l := range cfg.Languages {
 		c := Coverage{Lang: l.Code, Name: l.Name, Pages: len(keys), Missing: []string{}, Outdated: []string{}}
 		for _, key := range keys {
@@ -128,7 +129,7 @@ func translationPath(ref *content.Source, lang string) string {
 
 func descriptions(s *site.Site) []*diag.Diagnostic {
 	var out []*diag.Diagnostic
-	for _, key := range sortedKeys(s) {
+	for _, key := range slices.Sorted(maps.Keys(s.Nodes)) {
 		for _, l := range s.Config.Languages {
 			if src := s.Nodes[key].Sources[l.Code]; src != nil && src.Description == "" {
 				out = append(out, diag.Warnf(src.Display, src.KeyLine("title"), 0, "no-description",
@@ -181,7 +182,7 @@ func unreachable(s *site.Site, linked map[string]bool) []*diag.Diagnostic {
 		}
 	}
 	var out []*diag.Diagnostic
-	for _, key := range sortedKeys(s) {
+	for _, key := range slices.Sorted(maps.Keys(s.Nodes)) {
 		if reached[key] {
 			continue
 		}
@@ -198,7 +199,7 @@ func unreachable(s *site.Site, linked map[string]bool) []*diag.Diagnostic {
 func accessibility(s *site.Site, now time.Time) []*diag.Diagnostic {
 	var out []*diag.Diagnostic
 	found := false
-	for _, key := range sortedKeys(s) {
+	for _, key := range slices.Sorted(maps.Keys(s.Nodes)) {
 		for _, l := range s.Config.Languages {
 			src := s.Nodes[key].Sources[l.Code]
 			if src == nil || src.Type != "accessibility" {
@@ -221,13 +222,4 @@ func accessibility(s *site.Site, now time.Time) []*diag.Diagnostic {
 			"no page has type: accessibility; Finnish public-sector sites must publish an accessibility statement"))
 	}
 	return out
-}
-
-func sortedKeys(s *site.Site) []string {
-	keys := make([]string, 0, len(s.Nodes))
-	for k := range s.Nodes {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

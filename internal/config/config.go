@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -89,7 +90,7 @@ func Parse(path string, data []byte) (*Config, []*diag.Diagnostic) {
 		Footer:      r.Footer,
 		Fallback:    r.Fallback == nil || *r.Fallback,
 	}
-	for _, k := range sortedKeys(r.Extra) {
+	for _, k := range slices.Sorted(maps.Keys(r.Extra)) {
 		p.warn(k, "unknown key %q in %s%s", k, FileName, diag.Suggestion(k, knownKeys))
 	}
 	c.Languages = p.languages(r.Languages)
@@ -276,13 +277,4 @@ func codes(langs []Language) string {
 		s[i] = l.Code
 	}
 	return strings.Join(s, ", ")
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

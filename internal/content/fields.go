@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -41,7 +42,7 @@ func (s *Source) setFields(m map[string]any, extraKeys []string) []*diag.Diagnos
 	s.Type = f.str("type")
 	known := slices.Concat(BuiltinKeys, TypeKeys, extraKeys)
 	s.Params = map[string]any{}
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if slices.Contains(BuiltinKeys, k) {
 			continue
 		}
@@ -205,13 +206,4 @@ func CheckSegment(s string) error {
 		}
 	}
 	return nil
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

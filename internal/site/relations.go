@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 
 	"golang.org/x/text/collate"
@@ -174,7 +175,7 @@ func (b *builder) footer() {
 	cfg := b.site.Config
 	for _, key := range cfg.Footer {
 		if b.site.Nodes[key] == nil {
-			b.configErrorf(0, "footer: there is no page %q%s", key, diag.Suggestion(key, b.sortedKeys()))
+			b.configErrorf(0, "footer: there is no page %q%s", key, diag.Suggestion(key, slices.Sorted(maps.Keys(b.site.Nodes))))
 		}
 	}
 	if ep := cfg.EntryPoints; ep != "" && b.site.Nodes[content.SectionKey(ep)] == nil {

@@ -1,8 +1,8 @@
 package site
 
 import (
+	"maps"
 	"slices"
-	"strings"
 
 	"github.com/kuntahankinnat/handbook/internal/content"
 )
@@ -30,7 +30,7 @@ func (b *builder) nodes(sources []*content.Source) {
 // tree links every node to the section page of its folder. A folder with
 // pages but no _index page is an error: the section needs a title.
 func (b *builder) tree() {
-	for _, key := range b.sortedKeys() {
+	for _, key := range slices.Sorted(maps.Keys(b.site.Nodes)) {
 		n := b.site.Nodes[key]
 		if key == content.IndexName {
 			continue
@@ -56,7 +56,7 @@ func (b *builder) tree() {
 func (b *builder) pages() {
 	cfg := b.site.Config
 	for _, l := range cfg.Languages {
-		for _, key := range b.sortedKeys() {
+		for _, key := range slices.Sorted(maps.Keys(b.site.Nodes)) {
 			n := b.site.Nodes[key]
 			if key != content.IndexName && n.Parent == nil {
 				continue // reported by tree
@@ -125,13 +125,4 @@ func (n *Node) anySource(langs []string) *content.Source {
 		}
 	}
 	return nil
-}
-
-func (b *builder) sortedKeys() []string {
-	keys := make([]string, 0, len(b.site.Nodes))
-	for k := range b.site.Nodes {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, strings.Compare)
-	return keys
 }
