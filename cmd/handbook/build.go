@@ -6,21 +6,21 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/kuntahankinnat/handbook/i18n"
 	"github.com/kuntahankinnat/handbook/internal/build"
 	"github.com/kuntahankinnat/handbook/internal/diag"
-	"github.com/kuntahankinnat/handbook/themes"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	opt := build.Options{Assets: assets()}
-	fs.StringVar(&opt.Content, "content", "content", "content `folder` (site.yaml and the Markdown pages)")
-	fs.StringVar(&opt.Out, "out", "public", "output `folder`, replaced as a whole when the build succeeds")
-	fs.BoolVar(&opt.Drafts, "drafts", false, "publish pages marked draft: true")
-	fs.StringVar(&opt.BaseURL, "baseurl", "", "absolute `URL` the site is published at (overrides site.yaml baseURL)")
-	fs.StringVar(&opt.Theme, "theme", "", "theme `folder` whose files override the default theme (overrides site.yaml theme)")
+	var dirs folders
+	var drafts bool
+	var baseURL, out string
+	fs.StringVar(&dirs.content, "content", "content", "content `folder` (site.yaml and the Markdown pages)")
+	fs.StringVar(&out, "out", "public", "output `folder`, replaced as a whole when the build succeeds")
+	fs.BoolVar(&drafts, "drafts", false, "publish pages marked draft: true")
+	fs.StringVar(&baseURL, "baseurl", "", "absolute `URL` the site is published at (overrides site.yaml baseURL)")
+	fs.StringVar(&dirs.theme, "theme", "", "theme `folder` whose files override the default theme (overrides site.yaml theme)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), "Usage: handbook build [flags]\n\nBuilds the site from the content folder into the output folder.\nEvery problem is reported as path:line:col: message; any error fails the build\nand leaves the previous output untouched.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -28,12 +28,19 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
-	res := build.Build(ctx, opt)
-	if n := report(stderr, res.Diags); n > 0 {
-		fmt.Fprintf(stderr, "build failed: %s; %s was not changed\n", plural(n, "error"), opt.Out)
+	opt, closeDirs, err := dirs.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "handbook build:", err)
 		return exitCode(1)
 	}
-	fmt.Fprintf(stdout, "built %d pages (%d files) into %s in %s\n", res.Pages, res.Files, opt.Out, res.Duration.Round(1e6))
+	defer closeDirs()
+	opt.Drafts, opt.BaseURL = drafts, baseURL
+	res := build.Build(ctx, opt, build.Dir{Path: out, Content: dirs.content})
+	if n := report(stderr, res.Diags); n > 0 {
+		fmt.Fprintf(stderr, "build failed: %s; %s was not changed\n", plural(n, "error"), out)
+		return exitCode(1)
+	}
+	fmt.Fprintf(stdout, "built %d pages (%d files) into %s in %s\n", res.Pages, res.Files, out, res.Duration.Round(1e6))
 	return nil
 }
 
@@ -71,8 +78,4 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
-}
-
-func assets() build.Assets {
-	return build.Assets{Theme: themes.Default(), I18n: i18n.Files}
 }

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/kuntahankinnat/handbook/internal/build"
 	"github.com/kuntahankinnat/handbook/internal/check"
@@ -14,9 +13,10 @@ import (
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	opt := build.Options{Assets: assets()}
-	fs.StringVar(&opt.Content, "content", "content", "content `folder`")
-	fs.BoolVar(&opt.Drafts, "drafts", false, "check pages marked draft: true too")
+	var dirs folders
+	var drafts bool
+	fs.StringVar(&dirs.content, "content", "content", "content `folder`")
+	fs.BoolVar(&drafts, "drafts", false, "check pages marked draft: true too")
 	format := fs.String("format", "text", "output `format`: text (grouped by file) or json (stable, for scripts)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `Usage: handbook check [flags]
@@ -38,10 +38,15 @@ Flags:
 		fmt.Fprintf(stderr, "handbook check: -format must be text or json, not %q\n", *format)
 		return exitCode(2)
 	}
-	s := build.NewSession(opt)
-	res := s.Check(ctx)
-	report := check.Analyze(res.Site, res.Diags, s.Linked(), time.Now())
-	var err error
+	opt, closeDirs, err := dirs.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "handbook check:", err)
+		return exitCode(1)
+	}
+	defer closeDirs()
+	opt.Drafts = drafts
+	res := build.Build(ctx, opt, build.Discard)
+	report := check.Analyze(res.Site, res.Diags)
 	if *format == "json" {
 		err = report.WriteJSON(stdout)
 	} else {

@@ -17,18 +17,20 @@ import (
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	opt := build.Options{Assets: assets()}
+	var dirs folders
+	var drafts bool
 	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on; anything but a loopback address exposes drafts to the network")
 	open := fs.Bool("open", false, "open the site in the default browser")
-	fs.StringVar(&opt.Content, "content", "content", "content `folder`")
-	fs.BoolVar(&opt.Drafts, "drafts", true, "show pages marked draft: true, with a Draft banner")
-	fs.StringVar(&opt.Theme, "theme", "", "theme `folder` whose files override the default theme")
+	fs.StringVar(&dirs.content, "content", "content", "content `folder`")
+	fs.BoolVar(&drafts, "drafts", true, "show pages marked draft: true, with a Draft banner")
+	fs.StringVar(&dirs.theme, "theme", "", "theme `folder` whose files override the default theme")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `Usage: handbook serve [flags]
 
-Builds the site into a temporary folder (public/ is not touched), serves it,
-and rebuilds what changed whenever a file is saved; open tabs reload by
-themselves and show an overlay while a file has errors. Stop with Ctrl-C.
+Builds the site in memory (public/ is not touched), serves it, and renders
+again what changed whenever a file is saved; open tabs reload by themselves,
+show an overlay while a file has errors and a small panel for warnings.
+The full report is at /_status/. Stop with Ctrl-C.
 
 Flags:
 `)
@@ -37,9 +39,16 @@ Flags:
 	if err := parseFlags(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
+	opt, closeDirs, err := dirs.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "handbook serve:", err)
+		return exitCode(1)
+	}
+	defer closeDirs()
+	opt.Drafts = drafts
 	var watch []string
-	if opt.Theme != "" {
-		watch = append(watch, opt.Theme)
+	if dirs.theme != "" {
+		watch = append(watch, dirs.theme)
 	}
 	// Inside a checkout of the handbook, read the default theme and the UI
 	// strings from disk so that edits to them show up at once.
@@ -47,7 +56,7 @@ Flags:
 		watch = append(watch, filepath.Join("themes", "default"), "i18n")
 		fmt.Fprintln(stdout, "using the theme and UI strings in ./themes/default and ./i18n; edits to them rebuild the site")
 	}
-	srv, err := server.New(server.Config{Addr: *addr, Build: opt, Watch: watch, Log: stdout})
+	srv, err := server.New(server.Config{Addr: *addr, Build: opt, ContentDir: dirs.content, Watch: watch, Log: stdout})
 	if err != nil {
 		return err
 	}

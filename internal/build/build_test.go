@@ -21,7 +21,7 @@ func TestBuildBasic(t *testing.T) {
 		filepath.Join(content, "goals/openness.fi.md") + ":14:1: warning: raw HTML is not published; write it in Markdown",
 		filepath.Join(content, "goals/openness.fi.md") + `:16:1: warning: link with scheme "javascript" is not published (only http, https, mailto, tel links are allowed)`,
 	}
-	if got := diagLines(r); strings.Join(got, "\n") != strings.Join(wantWarnings, "\n") {
+	if got := buildLines(r); strings.Join(got, "\n") != strings.Join(wantWarnings, "\n") {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantWarnings, "\n"))
 	}
 
@@ -222,7 +222,7 @@ func TestBuildThemeOverride(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "out")
-	r := buildSite(t, content, out, func(o *Options) { o.Theme = theme })
+	r := buildSite(t, content, out, withTheme(t, theme))
 	if err := r.Err(); err != nil {
 		t.Fatal(err)
 	}
@@ -232,7 +232,7 @@ func TestBuildThemeOverride(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(layouts, "page.html"), []byte(broken), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r = buildSite(t, content, out, func(o *Options) { o.Theme = theme })
+	r = buildSite(t, content, out, withTheme(t, theme))
 	want := filepath.Join(layouts, "page.html") + `:2: bad character U+007D '}'`
 	if r.Err() == nil || !strings.Contains(r.Err().Error(), want) {
 		t.Errorf("broken template: got %v, want %q", r.Err(), want)
@@ -241,7 +241,7 @@ func TestBuildThemeOverride(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(layouts, "page.html"), []byte(missing), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r = buildSite(t, content, out, func(o *Options) { o.Theme = theme })
+	r = buildSite(t, content, out, withTheme(t, theme))
 	if r.Err() == nil || !strings.Contains(r.Err().Error(), `UI string "no_such_key" is missing in language "fi"`) {
 		t.Errorf("missing UI string: %v", r.Err())
 	}

@@ -42,7 +42,7 @@ func TestBuildErrors(t *testing.T) {
 			if r.Err() == nil {
 				t.Fatal("the build succeeded")
 			}
-			got := strings.Join(diagLines(r), "\n") + "\n"
+			got := strings.Join(buildLines(r), "\n") + "\n"
 			ar, err := txtar.ParseFile(filepath.Join(testdata, "errors", name+".txtar"))
 			if err != nil {
 				t.Fatal(err)

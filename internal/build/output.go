@@ -6,8 +6,101 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 )
+
+// Output is where a session publishes what it builds: a folder on disk
+// (handbook build), memory (the preview server) or nowhere (handbook
+// check). Everything a build or an update writes goes into one Txn, which
+// is committed only when there is no error.
+type Output interface {
+	// Begin starts a transaction. full tells that the transaction holds
+	// the whole site (a build from nothing): whatever it does not write
+	// is gone after Commit.
+	Begin(full bool) (Txn, error)
+}
+
+// Txn is one transaction of an Output.
+type Txn interface {
+	// Write stores a file at a slash path inside the output; it may be
+	// called from many goroutines, and must not keep data changeable.
+	Write(rel string, data []byte) error
+	// Remove removes a file written by an earlier transaction.
+	Remove(rel string)
+	// Commit publishes the transaction; Abort drops it.
+	Commit() error
+	Abort()
+}
+
+// Discard is an Output that keeps nothing (handbook check).
+var Discard Output = discard{}
+
+type discard struct{}
+
+func (discard) Begin(bool) (Txn, error)       { return discardTxn{}, nil }
+func (discardTxn) Write(string, []byte) error { return nil }
+func (discardTxn) Remove(string)              {}
+func (discardTxn) Commit() error              { return nil }
+func (discardTxn) Abort()                     {}
+
+type discardTxn struct{}
+
+// Dir is an Output in a folder on disk. Every build writes into a new
+// temporary folder beside it, which replaces it only when the build
+// committed: a failed or interrupted build leaves it as it was. It refuses
+// to replace the content folder (or one holding it) and folders it did not
+// make. Only whole builds can be written to it.
+type Dir struct {
+	// Path is the output folder; Content the content folder on disk, if
+	// any, which Path must not hold.
+	Path, Content string
+}
+
+// Begin makes the temporary folder.
+func (d Dir) Begin(full bool) (Txn, error) {
+	if !full {
+		return nil, errors.New("an output folder on disk can only take whole builds")
+	}
+	o, err := newOutput(d.Path, d.Content)
+	if err != nil {
+		return nil, err
+	}
+	return &dirTxn{o: o, w: newWriter(o.tmp)}, nil
+}
+
+type dirTxn struct {
+	o      *output
+	w      *writer
+	closed bool
+}
+
+func (t *dirTxn) Write(rel string, data []byte) error { return t.w.WriteFile(rel, data) }
+func (t *dirTxn) Remove(string)                       {}
+
+func (t *dirTxn) Commit() error {
+	_, errs := t.close()
+	if err := errors.Join(errs...); err != nil {
+		t.o.discard()
+		return err
+	}
+	if err := t.o.commit(); err != nil {
+		t.o.discard()
+		return err
+	}
+	return nil
+}
+
+func (t *dirTxn) Abort() {
+	t.close()
+	t.o.discard()
+}
+
+func (t *dirTxn) close() (int, []error) {
+	if t.closed {
+		return 0, nil
+	}
+	t.closed = true
+	return t.w.close()
+}
 
 // marker is written into every output folder, so that a later build knows
 // the folder is its own to replace (and refuses to replace anything else).
@@ -186,65 +279,4 @@ func (w *writer) close() (int, []error) {
 	close(w.jobs)
 	<-w.done
 	return w.n, w.errs
-}
-
-// inPlace writes files straight into a live output folder, each through a
-// temporary file renamed over the old one, so that a reader (the preview
-// server) never sees a half-written file.
-type inPlace struct{ root string }
-
-func (w inPlace) WriteFile(rel string, data []byte) error {
-	p := filepath.FromSlash(rel)
-	if !filepath.IsLocal(p) {
-		return fmt.Errorf("refusing to write %q outside the output folder", rel)
-	}
-	full := filepath.Join(w.root, p)
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(full), ".write-*")
-	if err != nil {
-		return err
-	}
-	_, werr := f.Write(data)
-	cerr := f.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		_ = os.Remove(f.Name())
-		return err
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), full)
-}
-
-// memory collects files to write them only if a whole update succeeds.
-type memory struct {
-	mu    sync.Mutex
-	files map[string][]byte
-	order []string
-}
-
-func (m *memory) WriteFile(rel string, data []byte) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.files == nil {
-		m.files = map[string][]byte{}
-	}
-	if _, ok := m.files[rel]; !ok {
-		m.order = append(m.order, rel)
-	}
-	m.files[rel] = data
-	return nil
-}
-
-// flush writes every collected file through w, in the order first written.
-func (m *memory) flush(w fileWriter) error {
-	var errs []error
-	for _, rel := range m.order {
-		if err := w.WriteFile(rel, m.files[rel]); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return errors.Join(errs...)
 }

@@ -3,13 +3,11 @@ package build
 import (
 	"testing"
 
-	"github.com/kuntahankinnat/handbook/i18n"
-	"github.com/kuntahankinnat/handbook/themes"
-
 	"github.com/kuntahankinnat/handbook/internal/content"
 	"github.com/kuntahankinnat/handbook/internal/corpus"
-	"github.com/kuntahankinnat/handbook/internal/diag"
 	"github.com/kuntahankinnat/handbook/internal/markdown"
+	"github.com/kuntahankinnat/handbook/internal/render"
+	"github.com/kuntahankinnat/handbook/internal/site"
 )
 
 // BenchmarkRenderPage renders one corpus page with its converted body
@@ -19,19 +17,26 @@ func BenchmarkRenderPage(b *testing.B) {
 	if err := corpus.Write(dir, corpus.Options{Pages: 300, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
-	var diags diag.List
-	in, _, ok := load(Options{Content: dir, Assets: Assets{Theme: themes.Default(), I18n: i18n.Files}}, &diags)
-	if !ok {
-		b.Fatal(diags.Err())
+	opt := dirOptions(b, dir)
+	in := load(opt, nil, Changes{})
+	if in.cfg == nil {
+		b.Fatal(in.diags())
 	}
-	p := in.site.Nodes["section-01/sub-2/page-03"].Pages["fi"]
-	data, err := content.Body(in.fsys, p.Source)
+	sm, ds := site.New(in.cfg, in.result(), site.Options{Slug: slugFunc(in.bundle)})
+	if sm == nil {
+		b.Fatal(ds)
+	}
+	rnd := &render.Renderer{Theme: in.theme, Bundle: in.bundle}
+	rd := sm.Reader(nil)
+	id := site.NodeID("section-01/sub-2/page-03", "fi")
+	src := rd.Source(id)
+	data, err := content.Body(opt.Content, src)
 	if err != nil {
 		b.Fatal(err)
 	}
-	body := in.md.Convert(data, markdown.Options{Links: in.site.NewResolver(p)})
+	body := markdown.New().Convert(data, markdown.Options{Links: rd.NewResolver(id, src)})
 	for b.Loop() {
-		if _, err := in.renderer.Page(p, body); err != nil {
+		if _, err := rnd.Page(rd, id, body); err != nil {
 			b.Fatal(err)
 		}
 	}

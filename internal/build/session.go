@@ -2,261 +2,380 @@ package build
 
 import (
 	"context"
+	"hash/maphash"
+	"slices"
 	"sync"
 	"time"
 
-	"github.com/kuntahankinnat/handbook/internal/content"
+	"github.com/kuntahankinnat/handbook/internal/check"
 	"github.com/kuntahankinnat/handbook/internal/diag"
-	"github.com/kuntahankinnat/handbook/internal/search"
+	"github.com/kuntahankinnat/handbook/internal/markdown"
+	"github.com/kuntahankinnat/handbook/internal/render"
 	"github.com/kuntahankinnat/handbook/internal/site"
 )
 
-// Session builds a site and then keeps what it learnt, so that a change to
-// one page can be published by rendering only the pages that show it
-// (Update). A Session is not safe for concurrent use.
+// Session builds a site into an Output and, with Options.Incremental,
+// keeps what every output read of the model, so that Update publishes a
+// change by re-rendering exactly the outputs whose inputs changed. A build
+// is the same engine starting from nothing, so the preview equals a fresh
+// build by construction. A Session is not safe for concurrent use.
 type Session struct {
-	opt Options
-	// st is the state of the last good build; failed tells that a later
-	// build or update reported errors, so the next update builds all.
+	opt  Options
+	out  Output
+	md   *markdown.Converter
+	seed maphash.Seed
+	// st is the last committed build; nil before the first. lastIn are
+	// the inputs last read, good or not, reused by the next update.
 	st     *state
-	failed bool
-	// pendingSearch are the languages whose search index has pages added
-	// by updates but is not written yet (FinishSearch).
-	pendingSearch map[string]bool
+	lastIn *inputs
+	// search is the preview's search index, kept between updates.
+	search *searchState
 }
 
-// NewSession returns a session that builds into opt.Out.
-func NewSession(opt Options) *Session {
-	return &Session{opt: opt, pendingSearch: map[string]bool{}}
-}
-
-// state is what a build knows after rendering.
+// state is what a committed build knows.
 type state struct {
-	in      *inputs
-	loaded  *content.Result
-	indexes map[string]*search.Index
-	// search writes the indexes' files: into the new output during a full
-	// build, into the live output during updates.
-	search *switchWriter
-	links  *links
+	in    *inputs
+	site  *site.Site
+	arts  map[string]*artState
+	facts *factTable
 }
 
-// links is what rendering learnt about headings and links: the heading ids
-// of every rendered source, and the links to other pages' anchors by the
-// page that has them. Workers record into it concurrently.
-type links struct {
-	mu      sync.Mutex
-	ids     map[*content.Source][]string
-	anchors map[string][]site.AnchorRef
-	// targets are the keys of the pages each page's text links to.
-	targets map[string][]string
+// artState is what the session keeps of an artifact's last render.
+type artState struct {
+	a artifact
+	// facts are what its render read, as indexes in the session's fact
+	// table; rec holds them until the render is committed.
+	facts []uint32
+	rec   *site.Recorder
+	out   *artOut
+	// files are the paths it wrote, with a hash of each file's bytes.
+	files map[string]uint64
+	// doc is the hash of its search entry and the entry's URL.
+	docHash uint64
+	docURL  string
 }
 
-func newState(in *inputs, loaded *content.Result) *state {
-	return &state{
-		in: in, loaded: loaded, search: &switchWriter{},
-		links: &links{ids: map[*content.Source][]string{}, anchors: map[string][]site.AnchorRef{}, targets: map[string][]string{}},
-	}
+// Result reports what a build or an update did.
+type Result struct {
+	Diags    []*diag.Diagnostic
+	Pages    int
+	Files    int
+	Duration time.Duration
+	// Site is the model that was built (nil when loading failed).
+	Site *site.Site
+	// Linked are the keys of the pages some page's text links to.
+	Linked map[string]bool
+	// Full tells that the whole site was rendered; Changed lists the URLs
+	// of the pages an update rendered again.
+	Full    bool
+	Changed []string
+	// Moved maps the old URL of each page whose URL changed to its new
+	// one ("" when the page is gone), so that a browser showing it can
+	// follow.
+	Moved map[string]string
+	// Committed tells that the output was published.
+	Committed bool
 }
 
-// record keeps what rendering page p taught: the heading ids of src (when
-// rendered as itself, not with a print page's prefixes) and its links to
-// anchors on other pages.
-func (l *links) record(p *site.Page, src *content.Source, own bool, ids []string, anchors []site.AnchorRef, targets []string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if own {
-		l.ids[src] = ids
+// Err returns the build's errors joined, or nil.
+func (r *Result) Err() error {
+	var l diag.List
+	l.Add(r.Diags...)
+	return l.Err()
+}
+
+// NewSession returns a session that builds into out.
+func NewSession(opt Options, out Output) *Session {
+	if out == nil {
+		out = Discard
 	}
-	id := pageID(p)
-	if src != p.Source {
-		id += "|" + src.Path // a print page's step
+	return &Session{opt: opt, out: out, md: markdown.New(), seed: maphash.MakeSeed()}
+}
+
+// Build builds the whole site from nothing. On failure the output and the
+// session's state stay as they were.
+func (s *Session) Build(ctx context.Context) *Result {
+	return s.run(ctx, nil, Changes{})
+}
+
+// Update publishes a change: it reads again what changed, builds the new
+// model, compares it fact by fact with the last committed one, and renders
+// again exactly the outputs whose recorded inputs changed, and those added;
+// it removes the files of outputs gone. Everything goes into one
+// transaction, committed only when the whole site has no error: otherwise
+// the last good site stays as it was. Without Options.Incremental, or
+// before a first good build, Update builds everything.
+func (s *Session) Update(ctx context.Context, ch Changes) *Result {
+	if !s.opt.Incremental {
+		return s.run(ctx, nil, ch)
 	}
-	if len(anchors) > 0 {
-		l.anchors[id] = anchors
+	return s.run(ctx, s.st, ch)
+}
+
+func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
+	start := time.Now()
+	res := &Result{Full: prev == nil}
+	in := load(s.opt, s.lastIn, ch)
+	s.lastIn = in
+	diags := in.diags()
+	defer func() {
+		res.Diags = dedupe(diags)
+		res.Duration = time.Since(start)
+	}()
+	if in.cfg == nil {
+		return res
+	}
+	sm, ds := site.New(in.cfg, in.result(), site.Options{
+		Drafts: s.opt.Drafts, ConfigPath: s.opt.display("site.yaml"), Slug: slugFunc(in.bundle),
+	})
+	diags = append(diags, ds...)
+	if sm == nil {
+		return res
+	}
+	res.Site = sm
+	if hasErrors(in.themeDiags) {
+		// A broken theme or missing UI strings would fail every page
+		// alike: those errors say it all.
+		return res
+	}
+	p := &pass{opt: s.opt, in: in, site: sm, md: s.md, search: s.out != Discard,
+		rnd: &render.Renderer{Theme: in.theme, Bundle: in.bundle, Preview: s.opt.Preview}}
+	diags = append(diags, checkTypes(sm, p.rnd)...)
+
+	arts := artifacts(sm)
+	var dirty []artifact
+	var hashes []uint64
+	if prev == nil {
+		dirty = arts
 	} else {
-		delete(l.anchors, id)
+		dirty, hashes = s.dirty(prev, p, arts)
 	}
-	l.targets[id] = targets
+	txn, err := s.out.Begin(prev == nil)
+	if err != nil {
+		diags = append(diags, diag.Errorf(s.opt.ContentDir, 0, 0, "output", "%v", err))
+		return res
+	}
+	var ix *searchState
+	if prev == nil && p.search {
+		var ds []*diag.Diagnostic
+		ix, ds = newSearchState(sm, txn)
+		diags = append(diags, ds...)
+	}
+	outs := s.renderAll(ctx, p, dirty, txn, ix)
+	all := func(yield func(*artState) bool) {
+		for _, a := range arts {
+			st := outs[a.id]
+			if st == nil {
+				st = prev.arts[a.id]
+			}
+			if !yield(st) {
+				return
+			}
+		}
+	}
+	res.Linked = linked(all)
+	diags = append(diags, anchorProblems(all)...)
+	diags = append(diags, check.Findings(sm, res.Linked, s.now())...)
+	for st := range all {
+		diags = append(diags, st.out.diags...)
+	}
+	if err := ctx.Err(); err != nil {
+		diags = append(diags, diag.Errorf("", 0, 0, "interrupted", "build interrupted: %v", err))
+	}
+	if ix != nil {
+		diags = append(diags, ix.finish()...)
+		res.Files += ix.files
+	}
+	if hasErrors(diags) {
+		txn.Abort()
+		return res
+	}
+	if prev != nil {
+		removeStale(txn, prev, arts, outs)
+		res.Moved = moved(prev.site, sm)
+	}
+	if err := txn.Commit(); err != nil {
+		diags = append(diags, diag.Errorf(s.opt.ContentDir, 0, 0, "output", "%v", err))
+		return res
+	}
+	res.Committed = true
+	for _, a := range dirty {
+		if a.kind == artPage || a.kind == artPrint {
+			res.Pages++
+			if l, ok := sm.Reader(nil).Link(a.page); ok {
+				res.Changed = append(res.Changed, l.URL)
+			}
+		}
+		res.Files += len(outs[a.id].files)
+	}
+	next := &state{in: in, site: sm, arts: map[string]*artState{}}
+	for _, a := range arts {
+		st := outs[a.id]
+		if st == nil {
+			st = prev.arts[a.id]
+		}
+		next.arts[a.id] = st
+	}
+	if s.opt.Incremental {
+		next.facts = s.commitFacts(prev, next, p, outs, hashes)
+	}
+	s.st = next
+	if prev == nil {
+		s.search = ix
+	} else if s.search != nil {
+		s.search.update(sm, prev, next, outs)
+		if !s.opt.DeferSearch {
+			diags = append(diags, s.FinishSearch()...)
+		}
+	}
+	return res
 }
 
-// Targets returns the keys of every page some page's text links to.
-func (l *links) linked() map[string]bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
+func (s *Session) now() time.Time {
+	if !s.opt.Now.IsZero() {
+		return s.opt.Now
+	}
+	return time.Now()
+}
+
+func hasErrors(ds []*diag.Diagnostic) bool {
+	return slices.ContainsFunc(ds, func(d *diag.Diagnostic) bool { return d.Severity == diag.Error })
+}
+
+// renderAll renders artifacts on parallel workers, writing each one's
+// files into txn as soon as it is rendered (so memory does not hold the
+// site) and adding its search entry to ix when there is one.
+func (s *Session) renderAll(ctx context.Context, p *pass, arts []artifact, txn Txn, ix *searchState) map[string]*artState {
+	outs := make([]*artState, len(arts))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var writeErrs []*diag.Diagnostic
+	for range workers(s.opt.Workers) {
+		wg.Go(func() {
+			for i := range jobs {
+				a := arts[i]
+				var rec *site.Recorder
+				if s.opt.Incremental {
+					rec = site.NewRecorder()
+				}
+				out := p.render(a, rec)
+				st := &artState{a: a, out: out, files: map[string]uint64{}}
+				st.rec = rec
+				for _, f := range out.files {
+					if err := txn.Write(f.path, f.data); err != nil {
+						mu.Lock()
+						writeErrs = append(writeErrs, diag.Errorf(f.path, 0, 0, "output", "%v", err))
+						mu.Unlock()
+					}
+					st.files[f.path] = maphash.Bytes(s.seed, f.data)
+				}
+				if out.doc != nil {
+					st.docHash, st.docURL = docHash(s.seed, out.doc), out.doc.URL
+					if ix != nil {
+						if err := ix.add(a.page.Lang, out.doc); err != nil {
+							out.diags = append(out.diags, diag.Errorf(p.displayOf(a), 0, 0, "search", "%v", err))
+						}
+						if !s.opt.Incremental {
+							out.doc = nil // the index has it; let the text go
+						}
+					}
+				}
+				out.files = nil
+				outs[i] = st
+			}
+		})
+	}
+	for i := range arts {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	m := make(map[string]*artState, len(arts))
+	for i, st := range outs {
+		if st == nil {
+			st = &artState{a: arts[i], out: &artOut{failed: true}}
+		}
+		m[arts[i].id] = st
+	}
+	if len(writeErrs) > 0 {
+		m[arts[0].id].out.diags = append(m[arts[0].id].out.diags, writeErrs...)
+	}
+	return m
+}
+
+// removeStale removes the files of artifacts that are gone, and the files
+// a re-rendered artifact no longer writes.
+func removeStale(txn Txn, prev *state, arts []artifact, outs map[string]*artState) {
+	now := map[string]bool{}
+	for _, a := range arts {
+		now[a.id] = true
+	}
+	for id, st := range prev.arts {
+		next, rendered := outs[id]
+		for path := range st.files {
+			if !now[id] || rendered && !hasFile(next, path) {
+				txn.Remove(path)
+			}
+		}
+	}
+}
+
+func hasFile(st *artState, path string) bool {
+	_, ok := st.files[path]
+	return ok
+}
+
+// moved maps the URL of every page whose URL changed between two models to
+// its new URL ("" when the page is gone).
+func moved(old, new *site.Site) map[string]string {
+	out := map[string]string{}
+	rd := new.Reader(nil)
+	for _, p := range old.Pages {
+		l, ok := rd.Link(p.ID())
+		switch {
+		case !ok:
+			out[p.URL] = ""
+		case l.URL != p.URL:
+			out[p.URL] = l.URL
+		}
+	}
+	return out
+}
+
+// linked returns the keys of the pages some text links to.
+func linked(all func(func(*artState) bool)) map[string]bool {
 	out := map[string]bool{}
-	for _, ts := range l.targets {
-		for _, t := range ts {
+	for st := range all {
+		for _, t := range st.out.targets {
 			out[t] = true
 		}
 	}
 	return out
 }
 
-// checkAnchors checks every recorded link to another page's anchor.
-func (l *links) check() []*diag.Diagnostic {
-	l.mu.Lock()
-	defer l.mu.Unlock()
+// anchorProblems checks every link to another page's heading against the
+// headings that page's source has, as its render found them.
+func anchorProblems(all func(func(*artState) bool)) []*diag.Diagnostic {
+	ids := map[string][]string{}
+	failed := map[string]bool{}
 	var refs []site.AnchorRef
-	for _, rs := range l.anchors {
-		refs = append(refs, rs...)
-	}
-	return site.CheckAnchors(refs, func(s *content.Source) []string { return l.ids[s] })
-}
-
-// pageID names a page across models: the same page of two models of one
-// site has the same id.
-func pageID(p *site.Page) string {
-	return string(p.Kind) + "|" + p.Lang + "|" + p.Key() + "|" + keyOf(p.Of)
-}
-
-func keyOf(p *site.Page) string {
-	if p == nil {
-		return ""
-	}
-	return p.Key()
-}
-
-// Build builds the whole site into a new folder that replaces the output
-// when the build succeeds. On failure the output and the session's state
-// stay as they were.
-func (s *Session) Build(ctx context.Context) *Result {
-	return s.build(ctx, false)
-}
-
-// Check renders the whole site without writing anything, for the editors'
-// check: the result has every diagnostic a build would report, and Linked
-// then tells which pages the text links to.
-func (s *Session) Check(ctx context.Context) *Result {
-	return s.build(ctx, true)
-}
-
-// Linked returns the keys of the pages that some page's text links to, as
-// of the last build.
-func (s *Session) Linked() map[string]bool {
-	if s.st == nil {
-		return nil
-	}
-	return s.st.links.linked()
-}
-
-func (s *Session) build(ctx context.Context, dry bool) *Result {
-	start := time.Now()
-	res := &Result{}
-	var diags diag.List
-	defer func() {
-		res.Diags = dedupe(diags.Items())
-		res.Duration = time.Since(start)
-		s.failed = s.failed || diags.HasErrors()
-	}()
-	in, loaded, ok := load(s.opt, &diags)
-	if !ok {
-		s.failed = true
-		return res
-	}
-	res.Site = in.site
-	if dry {
-		st := newState(in, loaded)
-		r := &run{in: in, opt: s.opt, sink: discard{}, diags: &diags, st: st}
-		r.pages(ctx, in.site.Pages)
-		diags.Add(st.links.check()...)
-		r.files()
-		s.st = st
-		res.Pages = r.pageCount
-		return res
-	}
-	out, err := newOutput(s.opt.Out, s.opt.Content)
-	if err != nil {
-		diags.Add(diag.Errorf(s.opt.Out, 0, 0, "output", "%v", err))
-		return res
-	}
-	defer out.discard()
-	w := newWriter(out.tmp)
-	st := newState(in, loaded)
-	st.search.set(w)
-	r := &run{in: in, opt: s.opt, sink: w, diags: &diags, st: st}
-	r.newIndexes()
-	r.pages(ctx, in.site.Pages)
-	diags.Add(st.links.check()...)
-	r.finishIndexes(nil)
-	r.files()
-	files, errs := w.close()
-	for _, err := range errs {
-		diags.Add(diag.Errorf(s.opt.Out, 0, 0, "output", "%v", err))
-	}
-	if err := ctx.Err(); err != nil {
-		diags.Add(diag.Errorf("", 0, 0, "interrupted", "build interrupted: %v", err))
-	}
-	if diags.HasErrors() {
-		return res
-	}
-	if err := out.commit(); err != nil {
-		diags.Add(diag.Errorf(s.opt.Out, 0, 0, "output", "%v", err))
-		return res
-	}
-	st.search.set(inPlace{root: out.dir})
-	s.st, s.failed = st, false
-	s.pendingSearch = map[string]bool{}
-	res.Pages, res.Files = r.pageCount, files
-	return res
-}
-
-// newIndexes starts a search index for each language's search page.
-func (r *run) newIndexes() {
-	r.st.indexes = map[string]*search.Index{}
-	for lang, sp := range r.in.site.Search {
-		ix, err := search.NewIndex(lang, prefixWriter{r.st.search, sp.Path + "index/"})
-		if err != nil {
-			r.diags.Add(diag.Errorf("", 0, 0, "search", "%v", err))
-			continue
+	for st := range all {
+		for path, hs := range st.out.ids {
+			ids[path] = hs
 		}
-		r.st.indexes[lang] = ix
-	}
-}
-
-// finishIndexes writes the search indexes of langs (all when nil).
-func (r *run) finishIndexes(langs map[string]bool) {
-	for lang, ix := range r.st.indexes {
-		if langs != nil && !langs[lang] {
-			continue
+		if st.out.failed {
+			for _, src := range st.out.sources {
+				failed[src] = true
+			}
 		}
-		if err := ix.Finish(); err != nil {
-			r.diags.Add(diag.Errorf("", 0, 0, "search", "search index (%s): %v", lang, err))
-		}
+		refs = append(refs, st.out.anchors...)
 	}
+	return site.CheckAnchors(refs, func(path string) ([]string, bool) {
+		hs, ok := ids[path]
+		return hs, ok && !failed[path]
+	})
 }
-
-// switchWriter passes files to a writer that can be changed: the search
-// indexes outlive the build that made them.
-type switchWriter struct {
-	mu sync.Mutex
-	w  fileWriter
-}
-
-func (sw *switchWriter) set(w fileWriter) {
-	sw.mu.Lock()
-	sw.w = w
-	sw.mu.Unlock()
-}
-
-func (sw *switchWriter) WriteFile(rel string, data []byte) error {
-	sw.mu.Lock()
-	w := sw.w
-	sw.mu.Unlock()
-	return w.WriteFile(rel, data)
-}
-
-// prefixWriter writes a search index's files under its folder.
-type prefixWriter struct {
-	w      fileWriter
-	prefix string
-}
-
-func (pw prefixWriter) WriteFile(name string, data []byte) error {
-	return pw.w.WriteFile(pw.prefix+name, data)
-}
-
-// discard is a sink that keeps nothing.
-type discard struct{}
-
-func (discard) WriteFile(string, []byte) error { return nil }

@@ -68,7 +68,7 @@ func TestSymlinks(t *testing.T) {
 				}
 			}
 			out := filepath.Join(t.TempDir(), "public")
-			withTheme := func(o *Options) { o.Theme = theme }
+			withTheme := withTheme(t, theme)
 			if err := buildSite(t, content, out, withTheme).Err(); err != nil {
 				t.Fatal(err)
 			}
@@ -118,7 +118,7 @@ func TestSymlinks(t *testing.T) {
 		mustWrite(t, filepath.Join(theme, "assets", "real.css"), "body{color:#111}")
 		mustSymlink(t, "real.css", filepath.Join(theme, "assets", "extra.css"))
 		out := filepath.Join(t.TempDir(), "public")
-		r := buildSite(t, content, out, func(o *Options) { o.Theme = theme })
+		r := buildSite(t, content, out, withTheme(t, theme))
 		if err := r.Err(); err != nil {
 			t.Fatal(err)
 		}

@@ -43,20 +43,13 @@ type Coverage struct {
 	Outdated []string `json:"outdated"`
 }
 
-// Analyze makes the report. diags are the diagnostics of loading and
-// rendering the site; linked are the keys of the pages that some page's
-// text links to; now dates the accessibility statement. s may be nil when
-// the site could not be built.
-func Analyze(s *site.Site, diags []*diag.Diagnostic, linked map[string]bool, now time.Time) *Report {
+// Analyze makes the report of a build's diagnostics (which include the
+// editors' findings: see Findings) and the translation status of s, which
+// may be nil when the site could not be built.
+func Analyze(s *site.Site, diags []*diag.Diagnostic) *Report {
 	all := slices.Clone(diags)
-	r := &Report{}
-	if s != nil {
-		all = append(all, translations(s, r)...)
-		all = append(all, descriptions(s)...)
-		all = append(all, unreachable(s, linked)...)
-		all = append(all, accessibility(s, now)...)
-	}
 	diag.Sort(all)
+	r := &Report{Findings: []Finding{}, Coverage: []Coverage{}}
 	for _, d := range all {
 		r.Findings = append(r.Findings, Finding{Path: d.Path, Line: d.Line, Col: d.Col, Severity: d.Severity.String(), Kind: d.Kind, Message: d.Msg})
 		if d.Severity == diag.Error {
@@ -65,32 +58,80 @@ func Analyze(s *site.Site, diags []*diag.Diagnostic, linked map[string]bool, now
 			r.Warnings++
 		}
 	}
+	if s != nil {
+		r.Coverage = coverage(s)
+	}
 	return r
 }
 
-// translations reports missing and outdated translations and fills in the
-// coverage of every language.
-func translations(s *site.Site, r *Report) []*diag.Diagnostic {
+// Findings are the editors' findings about a whole site, beyond what
+// rendering its pages reports: missing and outdated translations, pages
+// without a description, pages nothing leads to (linked are the keys of
+// the pages that some page's text links to), and an accessibility
+// statement that is missing or more than a year old on now. Every build
+// reports them, so build, check and the preview agree.
+func Findings(s *site.Site, linked map[string]bool, now time.Time) []*diag.Diagnostic {
+	return slices.Concat(translations(s), descriptions(s), unreachable(s, linked), accessibility(s, now))
+}
+
+// coverage is the translation status of every language.
+func coverage(s *site.Site) []Coverage {
 	cfg := s.Config
-	var out []*diag.Diagnostic
-	keys := slices.Sorted(maps.Keys(s.Nodes))
+	var out []Coverage
+	keys := loadedKeys(s)
 	for _, l := range cfg.Languages {
 		c := Coverage{Lang: l.Code, Name: l.Name, Pages: len(keys), Missing: []string{}, Outdated: []string{}}
 		for _, key := range keys {
 			n := s.Nodes[key]
 			src, ref := n.Sources[l.Code], reference(n, cfg.DefaultLanguage, cfg.Codes())
-			if src == nil {
+			switch {
+			case src == nil:
 				c.Missing = append(c.Missing, translationPath(ref, l.Code))
+			case outdated(src, ref):
+				c.Translated++
+				c.Outdated = append(c.Outdated, src.Display)
+			default:
+				c.Translated++
+			}
+		}
+		if c.Pages > 0 {
+			c.Percent = float64(int(1000*float64(c.Translated)/float64(c.Pages)+0.5)) / 10
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// loadedKeys are the keys of the pages that have a loaded file, sorted.
+func loadedKeys(s *site.Site) []string {
+	var out []string
+	for _, key := range slices.Sorted(maps.Keys(s.Nodes)) {
+		if reference(s.Nodes[key], s.Config.DefaultLanguage, s.Config.Codes()) != nil {
+			out = append(out, key)
+		}
+	}
+	return out
+}
+
+func outdated(src, ref *content.Source) bool {
+	return src != ref && !ref.Lastmod.IsZero() && src.Lastmod.Before(ref.Lastmod)
+}
+
+// translations reports missing and outdated translations.
+func translations(s *site.Site) []*diag.Diagnostic {
+	cfg := s.Config
+	var out []*diag.Diagnostic
+	for _, key := range loadedKeys(s) {
+		n := s.Nodes[key]
+		ref := reference(n, cfg.DefaultLanguage, cfg.Codes())
+		for _, l := range cfg.Languages {
+			src := n.Sources[l.Code]
+			switch {
+			case src == nil:
 				out = append(out, diag.Warnf(ref.Display, 0, 0, "missing-translation", "no %s translation: %s is missing",
 					l.Name, translationPath(ref, l.Code)))
-				continue
-			}
-			c.Translated++
-			if src == ref || ref.Lastmod.IsZero() {
-				continue
-			}
-			if src.Lastmod.Before(ref.Lastmod) {
-				c.Outdated = append(c.Outdated, src.Display)
+			case src.Failed:
+			case outdated(src, ref):
 				when := "has no lastmod"
 				if !src.Lastmod.IsZero() {
 					when = "was last modified " + src.Lastmod.Format(time.DateOnly)
@@ -99,10 +140,6 @@ func translations(s *site.Site, r *Report) []*diag.Diagnostic {
 					"translation may be out of date: it %s, but %s was modified %s", when, ref.Display, ref.Lastmod.Format(time.DateOnly)))
 			}
 		}
-		if c.Pages > 0 {
-			c.Percent = float64(int(1000*float64(c.Translated)/float64(c.Pages)+0.5)) / 10
-		}
-		r.Coverage = append(r.Coverage, c)
 	}
 	return out
 }
@@ -110,11 +147,11 @@ func translations(s *site.Site, r *Report) []*diag.Diagnostic {
 // reference is the source translations are compared with: the default
 // language's, else the first language's that exists.
 func reference(n *site.Node, def string, langs []string) *content.Source {
-	if src := n.Sources[def]; src != nil {
+	if src := n.Sources[def]; src != nil && !src.Failed {
 		return src
 	}
 	for _, l := range langs {
-		if src := n.Sources[l]; src != nil {
+		if src := n.Sources[l]; src != nil && !src.Failed {
 			return src
 		}
 	}
@@ -131,7 +168,7 @@ func descriptions(s *site.Site) []*diag.Diagnostic {
 	var out []*diag.Diagnostic
 	for _, key := range slices.Sorted(maps.Keys(s.Nodes)) {
 		for _, l := range s.Config.Languages {
-			if src := s.Nodes[key].Sources[l.Code]; src != nil && src.Description == "" {
+			if src := s.Nodes[key].Sources[l.Code]; src != nil && !src.Failed && src.Description == "" {
 				out = append(out, diag.Warnf(src.Display, src.KeyLine("title"), 0, "no-description",
 					"no description: add one or two sentences; search engines, lists and guide steps show them"))
 			}
@@ -182,7 +219,7 @@ func unreachable(s *site.Site, linked map[string]bool) []*diag.Diagnostic {
 		}
 	}
 	var out []*diag.Diagnostic
-	for _, key := range slices.Sorted(maps.Keys(s.Nodes)) {
+	for _, key := range loadedKeys(s) {
 		if reached[key] {
 			continue
 		}
@@ -202,7 +239,7 @@ func accessibility(s *site.Site, now time.Time) []*diag.Diagnostic {
 	for _, key := range slices.Sorted(maps.Keys(s.Nodes)) {
 		for _, l := range s.Config.Languages {
 			src := s.Nodes[key].Sources[l.Code]
-			if src == nil || src.Type != "accessibility" {
+			if src == nil || src.Failed || src.Type != "accessibility" {
 				continue
 			}
 			found = true

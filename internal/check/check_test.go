@@ -1,4 +1,4 @@
-package check
+package check_test
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 
 	"github.com/kuntahankinnat/handbook/i18n"
 	"github.com/kuntahankinnat/handbook/internal/build"
+	"github.com/kuntahankinnat/handbook/internal/check"
 	"github.com/kuntahankinnat/handbook/themes"
 )
 
@@ -36,10 +37,10 @@ func TestReport(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s := build.NewSession(build.Options{Content: "content", Assets: build.Assets{Theme: themes.Default(), I18n: i18n.Files}})
-	res := s.Check(context.Background())
-	now := time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
-	r := Analyze(res.Site, res.Diags, s.Linked(), now)
+	opt := build.Options{Content: os.DirFS("content"), ContentDir: "content", Assets: build.Assets{Theme: themes.Default(), I18n: i18n.Files},
+		Now: time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)}
+	res := build.Build(context.Background(), opt, build.Discard)
+	r := check.Analyze(res.Site, res.Diags)
 	if r.Errors != 0 {
 		t.Errorf("%d errors", r.Errors)
 	}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"maps"
 	"net/url"
@@ -31,6 +32,16 @@ type Config struct {
 	Relations   []Relation
 	EntryPoints string
 	Footer      []string
+
+	// sum is a hash of the site.yaml text the config was parsed from.
+	sum [32]byte
+}
+
+// Digest identifies the configuration: the text of site.yaml and the base
+// URL (which -baseurl may override). Two configs with the same digest are
+// the same.
+func (c *Config) Digest() string {
+	return string(c.sum[:]) + c.BaseURL.String()
 }
 
 // Language is one configured language.
@@ -89,6 +100,7 @@ func Parse(path string, data []byte) (*Config, []*diag.Diagnostic) {
 		EntryPoints: r.EntryPoints,
 		Footer:      r.Footer,
 		Fallback:    r.Fallback == nil || *r.Fallback,
+		sum:         sha256.Sum256(data),
 	}
 	for _, k := range slices.Sorted(maps.Keys(r.Extra)) {
 		p.warn(k, "unknown key %q in %s%s", k, FileName, diag.Suggestion(k, knownKeys))

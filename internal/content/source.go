@@ -50,7 +50,16 @@ type Source struct {
 	BodyOffset int
 	BodyLine   int
 	hash       uint64
+	bodyHash   uint64
+	// Failed marks a stand-in for a file that could not be loaded (see
+	// Result.Failed): it has a path, key, language and a title made from
+	// the file name, and nothing else.
+	Failed bool
 }
+
+// BodyHash identifies the body's text: two sources with the same body hash
+// convert to the same HTML.
+func (s *Source) BodyHash() uint64 { return s.bodyHash }
 
 // Dir returns the folder of the page ("methods"), "" at the root.
 func (s *Source) Dir() string { return KeyDir(s.Key) }
@@ -82,6 +91,14 @@ type Asset struct {
 	Path    string // slash path in the content fs.FS
 	Key     string // NFC-normalised Path, used in URLs
 	Display string
+	// Version changes whenever the file's content may have (its size,
+	// modification time, or a reported change).
+	Version string
+}
+
+// NewAsset describes the asset at slash path rel.
+func NewAsset(rel string, opt Options, version string) Asset {
+	return Asset{Path: rel, Key: norm.NFC.String(rel), Display: opt.Display(rel), Version: version}
 }
 
 // Options tells Load what the site allows.
@@ -109,8 +126,13 @@ func (o Options) Display(rel string) string {
 // Result is what Load found.
 type Result struct {
 	Sources []*Source
-	Assets  []Asset
-	Diags   []*diag.Diagnostic
+	// Failed are stand-ins (Source.Failed) for the pages whose files could
+	// not be loaded (their errors are in Diags): the site model keeps them
+	// so that every other page is still related, linked and checked, and
+	// links to them are not reported as missing.
+	Failed []*Source
+	Assets []Asset
+	Diags  []*diag.Diagnostic
 }
 
 // Load walks fsys and reads every Markdown file's front matter, several
@@ -125,11 +147,11 @@ func Load(fsys fs.FS, opt Options) *Result {
 		case filepath.Ext(p) == ".md":
 			pages = append(pages, p)
 		default:
-			res.Assets = append(res.Assets, Asset{Path: p, Key: norm.NFC.String(p), Display: opt.Display(p)})
+			res.Assets = append(res.Assets, NewAsset(p, opt, ""))
 		}
 	}, nil)
 	for _, err := range errs {
-		res.Diags = append(res.Diags, walkDiag(opt, err))
+		res.Diags = append(res.Diags, WalkDiag(opt, err))
 	}
 	sources := make([]*Source, len(pages))
 	diags := make([][]*diag.Diagnostic, len(pages))
@@ -140,6 +162,8 @@ func Load(fsys fs.FS, opt Options) *Result {
 		res.Diags = append(res.Diags, diags[i]...)
 		if sources[i] != nil {
 			res.Sources = append(res.Sources, sources[i])
+		} else if f := FailedSource(pages[i], opt); f != nil {
+			res.Failed = append(res.Failed, f)
 		}
 	}
 	return res
@@ -181,6 +205,7 @@ func LoadFile(fsys fs.FS, rel string, opt Options) (*Source, []*diag.Diagnostic)
 	s := &Source{
 		Path: rel, Display: display, Key: key, Lang: lang,
 		FrontMatter: bytes.Clone(fm), BodyOffset: bodyOffset, BodyLine: bodyLine, hash: hash(data),
+		bodyHash: hash(data[bodyOffset:]),
 	}
 	ds := s.setFields(m, opt.Keys)
 	for _, d := range ds {
@@ -189,6 +214,16 @@ func LoadFile(fsys fs.FS, rel string, opt Options) (*Source, []*diag.Diagnostic)
 		}
 	}
 	return s, ds
+}
+
+// FailedSource returns the stand-in for page file rel that could not be
+// loaded, or nil when its name names no page of a configured language.
+func FailedSource(rel string, opt Options) *Source {
+	key, lang, ok := splitName(rel)
+	if !ok || !slices.Contains(opt.Languages, lang) {
+		return nil
+	}
+	return &Source{Path: rel, Display: opt.Display(rel), Key: key, Lang: lang, Title: KeyName(key), Failed: true, Params: map[string]any{}}
 }
 
 // Body reads the source's Markdown body again. It fails when the file
@@ -257,8 +292,8 @@ func hash(data []byte) uint64 {
 	return h.Sum64()
 }
 
-// walkDiag turns an error of the walk into a diagnostic at its path.
-func walkDiag(opt Options, err error) *diag.Diagnostic {
+// WalkDiag turns an error of folder.Walk into a diagnostic at its path.
+func WalkDiag(opt Options, err error) *diag.Diagnostic {
 	var le *folder.LinkError
 	var nr *folder.NotRegularError
 	var pe *fs.PathError

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"path"
@@ -26,6 +27,16 @@ type Bundle struct {
 	// defined each language last (for diagnostics).
 	keys  map[string]map[string]bool
 	files map[string]string
+	// text is every message file's text per language, in the order read,
+	// for Digest.
+	text map[string][]byte
+}
+
+// Digest identifies the UI strings of lang: two bundles with the same
+// digest give the same strings.
+func (b *Bundle) Digest(lang string) string {
+	sum := sha256.Sum256(b.text[lang])
+	return string(sum[:])
 }
 
 // Source is a folder of message files; Display names it in diagnostics.
@@ -41,6 +52,7 @@ func Load(sources ...Source) (*Bundle, []*diag.Diagnostic) {
 		bundle: goi18n.NewBundle(language.Und),
 		keys:   map[string]map[string]bool{},
 		files:  map[string]string{},
+		text:   map[string][]byte{},
 	}
 	b.bundle.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
 	var diags []*diag.Diagnostic
@@ -80,6 +92,7 @@ func (b *Bundle) add(display, name string, data []byte) []*diag.Diagnostic {
 		b.keys[lang][m.ID] = true
 	}
 	b.files[lang] = display
+	b.text[lang] = fmt.Appendf(b.text[lang], "%d:%s%d:%s", len(display), display, len(data), data)
 	return nil
 }
 

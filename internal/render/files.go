@@ -12,24 +12,31 @@ import (
 
 // Sitemap renders sitemap.xml: every real (not fallback) page that search
 // engines may index, with its translations as xhtml:link alternates.
-func Sitemap(s *site.Site) []byte {
+func Sitemap(rd *site.Reader) []byte {
+	abs := absURL(rd)
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
-	for _, p := range s.Pages {
-		if p.Fallback || p.Node == nil || p.Source == nil || p.Source.Draft {
+	for _, id := range rd.Pages() {
+		if id.Kind == site.KindSearch || id.Kind == site.KindPrint {
 			continue
 		}
-		b.WriteString("<url>\n<loc>")
-		xmlText(&b, s.AbsURL(p.URL))
-		b.WriteString("</loc>\n")
-		if lm := p.Lastmod(); !lm.IsZero() {
-			fmt.Fprintf(&b, "<lastmod>%s</lastmod>\n", lm.Format(time.DateOnly))
+		m := rd.Meta(id)
+		if m.Fallback || m.Draft || m.Failed {
+			continue
 		}
-		if ts := p.Translations(s); len(ts) > 1 {
+		l, _ := rd.Link(id)
+		b.WriteString("<url>\n<loc>")
+		xmlText(&b, abs(l.URL))
+		b.WriteString("</loc>\n")
+		if !m.Lastmod.IsZero() {
+			fmt.Fprintf(&b, "<lastmod>%s</lastmod>\n", m.Lastmod.Format(time.DateOnly))
+		}
+		if ts := rd.Langs(id).Translations; len(ts) > 1 {
 			for _, t := range ts {
+				tl, _ := rd.Link(t)
 				fmt.Fprintf(&b, `<xhtml:link rel="alternate" hreflang="%s" href="`, t.Lang)
-				xmlText(&b, s.AbsURL(t.URL))
+				xmlText(&b, abs(tl.URL))
 				b.WriteString("\"/>\n")
 			}
 		}
@@ -43,24 +50,38 @@ func xmlText(b *bytes.Buffer, s string) {
 	_ = xml.EscapeText(b, []byte(s))
 }
 
+// absURL returns a function making root-relative paths absolute with the
+// site's base URL.
+func absURL(rd *site.Reader) func(string) string {
+	base := *rd.Config().BaseURL
+	return func(p string) string {
+		u := base
+		u.Path = p
+		u.RawPath = ""
+		return u.String()
+	}
+}
+
 // Robots renders robots.txt, naming the sitemap.
-func Robots(s *site.Site) []byte {
-	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.AbsURL(s.URL("sitemap.xml")) + "\n")
+func Robots(rd *site.Reader) []byte {
+	cfg := rd.Config()
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + absURL(rd)(cfg.BaseURL.Path+"sitemap.xml") + "\n")
 }
 
 // Redirects renders Netlify's _redirects: every alias to its page (301),
 // then each language's 404 page for paths under that language.
-func Redirects(s *site.Site) []byte {
+func Redirects(rd *site.Reader) []byte {
 	var b bytes.Buffer
 	b.WriteString("# Made by handbook build from the aliases in front matter. Do not edit.\n")
-	for _, a := range s.Aliases {
-		fmt.Fprintf(&b, "%s %s 301\n", urlPath(a.From), urlPath(a.To.URL))
+	for _, a := range rd.Aliases() {
+		fmt.Fprintf(&b, "%s %s 301\n", urlPath(a.From), urlPath(a.To))
 	}
-	for _, l := range s.Config.Languages {
-		if s.Home[l.Code] == nil {
+	base := rd.Config().BaseURL.Path
+	for _, l := range rd.Config().Languages {
+		if _, ok := rd.Home(l.Code); !ok {
 			continue
 		}
-		fmt.Fprintf(&b, "%s* %s 404\n", urlPath(s.URL(l.Code+"/")), urlPath(s.URL(l.Code+"/404.html")))
+		fmt.Fprintf(&b, "%s* %s 404\n", urlPath(base+l.Code+"/"), urlPath(base+l.Code+"/404.html"))
 	}
 	return b.Bytes()
 }

@@ -12,78 +12,94 @@ import (
 	"github.com/kuntahankinnat/handbook/internal/theme"
 )
 
-// Renderer renders the pages of one site.
+// Renderer renders pages with one theme and one set of UI strings. Use a
+// new Renderer for each pass over a model: it caches partials rendered by
+// .Cached for the pass.
 type Renderer struct {
-	Site   *site.Site
 	Theme  *theme.Theme
 	Bundle *i18n.Bundle
 	// Preview marks draft pages with a banner (the preview server shows
 	// drafts; a production build leaves them out).
 	Preview bool
-
 	// cache holds partials rendered by .Cached, by language, name and key.
 	cache sync.Map
 }
 
 // PrintStep is one step of a guide on its print page.
 type PrintStep struct {
-	Page    *site.Page
-	Content template.HTML
+	Anchor      string
+	Number      int
+	Title       string
+	Description string
+	Optional    bool
+	// ContentLang is set when the step shows another language's content
+	// (a fallback).
+	ContentLang string
+	Content     template.HTML
 }
 
-// Page renders a page whose body has been converted.
-func (r *Renderer) Page(p *site.Page, body *markdown.Result) ([]byte, error) {
-	d := r.newData(p)
+// Page renders page id of the model rd reads, whose body has been
+// converted (nil for pages without one, such as the search page).
+func (r *Renderer) Page(rd *site.Reader, id site.PageID, body *markdown.Result) ([]byte, error) {
+	d := r.newView(rd, id)
 	if body != nil {
 		d.Content = template.HTML(body.HTML) // the markdown package's safe output (see doc.go)
 		if body.SectionCount() >= 3 {
 			d.TOC = tocHTML(body.TOC())
 		}
 	}
-	return r.execute(d, r.layoutNames(p)...)
+	return r.execute(d, r.layoutNames(rd, id)...)
 }
 
 // Print renders a guide's print page: the guide's own text, then every step.
-func (r *Renderer) Print(p *site.Page, intro *markdown.Result, steps []*markdown.Result) ([]byte, error) {
-	d := r.newData(p)
+func (r *Renderer) Print(rd *site.Reader, id site.PageID, intro *markdown.Result, steps []*markdown.Result) ([]byte, error) {
+	d := r.newView(rd, id)
 	if intro != nil {
 		d.Content = template.HTML(intro.HTML) // see doc.go
 	}
-	g := p.Of.Guide
-	if len(steps) != len(g.Steps) {
-		return nil, fmt.Errorf("print page of %s: %d step bodies for %d steps", p.Of.URL, len(steps), len(g.Steps))
+	g, ok := rd.Guide(site.NodeID(id.Key, id.Lang))
+	if !ok || len(steps) != len(g.Steps) {
+		return nil, fmt.Errorf("print page of %s: %d step bodies for %d steps", id, len(steps), len(g.Steps))
 	}
 	for i, s := range g.Steps {
-		d.Steps = append(d.Steps, PrintStep{Page: s, Content: template.HTML(steps[i].HTML)}) // see doc.go
+		st, _ := rd.Step(s)
+		l, _ := rd.Link(s)
+		ps := PrintStep{Anchor: site.StepAnchor(st.Number), Number: st.Number, Title: l.Title,
+			Description: rd.Description(s), Optional: st.Optional, Content: template.HTML(steps[i].HTML)} // see doc.go
+		if m := rd.Meta(s); m.Fallback {
+			ps.ContentLang = m.ContentLang
+		}
+		d.PrintSteps = append(d.PrintSteps, ps)
 	}
 	return r.execute(d, "print")
 }
 
 // NotFound renders the 404 page of a language.
-func (r *Renderer) NotFound(lang string) ([]byte, error) {
-	home := r.Site.Home[lang]
-	if home == nil {
+func (r *Renderer) NotFound(rd *site.Reader, lang string) ([]byte, error) {
+	home, ok := rd.Home(lang)
+	if !ok {
 		return nil, fmt.Errorf("no home page in %q", lang)
 	}
-	d := r.newData(home)
-	d.NotFound = true
+	d := r.newView(rd, home)
+	d.notFound = true
 	return r.execute(d, "404")
 }
 
 // Root renders the page at the site's root: links to every language, and a
 // redirect to the default language that works without JavaScript.
-func (r *Renderer) Root() ([]byte, error) {
-	home := r.Site.Home[r.Site.Config.DefaultLanguage]
-	if home == nil {
-		return nil, fmt.Errorf("no home page in the default language %q", r.Site.Config.DefaultLanguage)
+func (r *Renderer) Root(rd *site.Reader) ([]byte, error) {
+	def := rd.Config().DefaultLanguage
+	home, ok := rd.Home(def)
+	if !ok {
+		return nil, fmt.Errorf("no home page in the default language %q", def)
 	}
-	d := r.newData(home)
-	d.Root = true
+	d := r.newView(rd, home)
+	d.root = true
 	return r.execute(d, "root")
 }
 
-func (r *Renderer) layoutNames(p *site.Page) []string {
-	switch p.Kind {
+func (r *Renderer) layoutNames(rd *site.Reader, id site.PageID) []string {
+	switch id.Kind {
 	case site.KindHome:
 		return []string{"home"}
 	case site.KindSearch:
@@ -92,22 +108,23 @@ func (r *Renderer) layoutNames(p *site.Page) []string {
 		return []string{"print"}
 	}
 	var names []string
-	if t := p.Type(); t != "" {
+	if t := rd.Meta(id).Type; t != "" {
 		names = append(names, t)
 	}
-	if p.Kind == site.KindSection {
+	if id.Kind == site.KindSection {
 		return append(names, "section", "page")
 	}
 	return append(names, "page")
 }
 
 // Layout returns the name of the layout a page is rendered with.
-func (r *Renderer) Layout(p *site.Page) string {
-	_, name, _ := r.Theme.Layout(r.layoutNames(p)...)
+func (r *Renderer) Layout(rd *site.Reader, id site.PageID) string {
+	_, name, _ := r.Theme.Layout(r.layoutNames(rd, id)...)
 	return name
 }
 
-func (r *Renderer) execute(d *data, layouts ...string) ([]byte, error) {
+func (r *Renderer) execute(d *view, layouts ...string) ([]byte, error) {
+	d.rd.Recorder().Add(site.Fact{Kind: site.FactTheme})
 	t, name, err := r.Theme.Layout(layouts...)
 	if err != nil {
 		return nil, err

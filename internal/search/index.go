@@ -48,6 +48,27 @@ type Index struct {
 	mu   sync.Mutex                // guards the fields below; taken after writeMu
 	docs map[string]*docRec        // by URL
 	keys map[[keyBytes]byte]string // key -> URL, to catch collisions
+	// chunks is the number of term chunks the last Finish wrote.
+	chunks int
+}
+
+// Files returns the names of every file the index's last Finish refers
+// to, sorted: the manifest, docs.bin, the term chunks and the page files.
+// A file an earlier Finish or Add wrote that is not among them is stale.
+func (ix *Index) Files() []string {
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	out := []string{manifestFile, docsFile}
+	for i := range ix.chunks {
+		out = append(out, chunkPath(i))
+	}
+	for _, d := range ix.docs {
+		out = append(out, pagePath(d.key))
+	}
+	slices.Sort(out)
+	return out
 }
 
 // docRec is what the index keeps of a page after Add: no text, only counts.
@@ -218,6 +239,9 @@ func (ix *Index) Finish() error {
 	n := len(docs)
 	lay := buildLayout(entries, func(df int) uint8 { return idfByte(df, n) })
 
+	ix.mu.Lock()
+	ix.chunks = len(lay.seps)
+	ix.mu.Unlock()
 	build := sha256.New()
 	for i := range lay.seps {
 		data := lay.chunkFile(i)

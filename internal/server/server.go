@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -21,11 +20,13 @@ import (
 type Config struct {
 	// Addr is the address to listen on, 127.0.0.1:8080 by default.
 	Addr string
-	// Build is how the site is built; Out is ignored (the server builds
-	// into a temporary folder of its own).
-	Build build.Options
-	// Watch are the folders watched besides Build.Content (a theme folder,
-	// UI strings read from disk).
+	// Build is how the site is built (its Content read through an fs.FS);
+	// ContentDir is the content folder on disk, watched for changes.
+	Build      build.Options
+	ContentDir string
+	// Watch are the folders watched besides the content folder (a theme
+	// folder, UI strings read from disk); a change there reloads the
+	// theme and the UI strings.
 	Watch []string
 	// Log receives what the terminal shows: the address, and every
 	// rebuild with its errors and warnings.
@@ -35,12 +36,12 @@ type Config struct {
 	Debounce time.Duration
 }
 
-// Server is a running preview.
+// Server is a running preview. It serves the site from memory: nothing is
+// written to disk, and nothing is left behind when it stops.
 type Server struct {
 	cfg      Config
 	listener net.Listener
-	tmp      string // the server's temporary folder; the site is in tmp/site
-	site     string
+	site     *build.Memory
 	session  *build.Session
 	hub      *hub
 
@@ -48,13 +49,13 @@ type Server struct {
 	anyHost bool            // listening on all interfaces: any Host
 
 	mu     sync.RWMutex
-	built  bool               // a good build is being served
-	errs   []*diag.Diagnostic // the errors of the last build or update
-	builds chan []string      // batches of changed paths, for the builder
+	built  bool          // a good build is being served
+	last   *build.Result // the last build or update, good or not
+	builds chan []string // batches of changed paths, for the builder
 }
 
-// New listens on cfg.Addr and makes a temporary folder to build into. Call
-// Serve to build and serve; Close if Serve is never called.
+// New listens on cfg.Addr. Call Serve to build and serve; Close if Serve
+// is never called.
 func New(cfg Config) (*Server, error) {
 	if cfg.Addr == "" {
 		cfg.Addr = "127.0.0.1:8080"
@@ -69,17 +70,13 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp("", "handbook-serve-")
-	if err != nil {
-		ln.Close()
-		return nil, err
-	}
-	s := &Server{cfg: cfg, listener: ln, tmp: tmp, site: filepath.Join(tmp, "site"), hub: newHub(), builds: make(chan []string, 16)}
+	s := &Server{cfg: cfg, listener: ln, site: build.NewMemory(), hub: newHub(), builds: make(chan []string, 16)}
 	s.hosts, s.anyHost = allowedHosts(ln.Addr().(*net.TCPAddr))
 	opt := cfg.Build
-	opt.Out = s.site
 	opt.Preview = true
-	s.session = build.NewSession(opt)
+	opt.Incremental = true
+	opt.DeferSearch = true
+	s.session = build.NewSession(opt, s.site)
 	return s, nil
 }
 
@@ -100,28 +97,29 @@ func (s *Server) Loopback() bool {
 
 // Serve builds the site, serves it and publishes changes until ctx is done.
 func (s *Server) Serve(ctx context.Context) error {
-	defer os.RemoveAll(s.tmp)
-	s.apply(s.session.Build(ctx))
-	s.session.FinishSearch()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	roots := append([]string{s.cfg.Build.Content}, s.cfg.Watch...)
+	roots := append([]string{s.cfg.ContentDir}, s.cfg.Watch...)
 	w, err := newWatcher(roots, s.cfg.Debounce, s.builds, s.cfg.Log)
 	if err != nil {
 		return err
 	}
-	var wg sync.WaitGroup
-	wg.Go(func() { w.run(ctx) })
-	wg.Go(func() { s.rebuildLoop(ctx) })
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(s.listener) }()
+	var wg sync.WaitGroup
+	wg.Go(func() { w.run(ctx) })
+	wg.Go(func() {
+		s.apply(s.session.Build(ctx))
+		s.finishSearch()
+		s.rebuildLoop(ctx)
+	})
 	select {
 	case <-ctx.Done():
 	case err = <-errc:
 	}
 	s.hub.close()
-	shutdown, stop := context.WithTimeout(context.Background(), 2*time.Second)
+	shutdown, stop := context.WithTimeout(context.Background(), 500*time.Millisecond)
 	defer stop()
 	_ = srv.Shutdown(shutdown)
 	cancel()
@@ -132,10 +130,8 @@ func (s *Server) Serve(ctx context.Context) error {
 	return err
 }
 
-// Close releases the listener and the temporary folder of a server whose
-// Serve was never called.
+// Close releases the listener of a server whose Serve was never called.
 func (s *Server) Close() error {
-	defer os.RemoveAll(s.tmp)
 	return s.listener.Close()
 }
 
@@ -146,50 +142,97 @@ func (s *Server) rebuildLoop(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case paths := <-s.builds:
-			s.apply(s.session.Update(ctx, paths))
+			s.apply(s.session.Update(ctx, s.changes(paths)))
 			// The search index is written after the tabs were told to
 			// reload: it is not needed to show the page.
-			for _, d := range s.session.FinishSearch() {
-				fmt.Fprintln(s.cfg.Log, d.Error())
-			}
+			s.finishSearch()
 		}
 	}
+}
+
+func (s *Server) finishSearch() {
+	for _, d := range s.session.FinishSearch() {
+		fmt.Fprintln(s.cfg.Log, d.Error())
+	}
+}
+
+// changes turns the file-system paths of a batch into the content folder's
+// slash paths; a path outside it (theme, UI strings) is another change.
+func (s *Server) changes(paths []string) build.Changes {
+	var ch build.Changes
+	root, err := filepath.Abs(s.cfg.ContentDir)
+	for _, p := range paths {
+		abs, aerr := filepath.Abs(p)
+		rel, rerr := filepath.Rel(root, abs)
+		if err != nil || aerr != nil || rerr != nil || !filepath.IsLocal(rel) {
+			ch.Other = true
+			continue
+		}
+		ch.Paths = append(ch.Paths, filepath.ToSlash(rel))
+	}
+	return ch
 }
 
 // apply records the outcome of a build or an update, prints it and tells
 // the tabs.
 func (s *Server) apply(r *build.Result) {
-	var errs []*diag.Diagnostic
-	for _, d := range r.Diags {
-		fmt.Fprintln(s.cfg.Log, d.Error())
-		if d.Severity == diag.Error {
-			errs = append(errs, d)
-		}
-	}
+	errs, warns := split(r.Diags)
 	s.mu.Lock()
-	s.errs = errs
-	if len(errs) == 0 {
+	s.last = r
+	if r.Committed {
 		s.built = true
 	}
+	built := s.built
 	s.mu.Unlock()
-	if len(errs) > 0 {
-		fmt.Fprintf(s.cfg.Log, "%d errors; still serving the last good pages\n", len(errs))
-		s.hub.broadcast(s.statusEvent())
-		return
+	for _, d := range r.Diags {
+		fmt.Fprintln(s.cfg.Log, d.Error())
 	}
-	what := fmt.Sprintf("%d pages", r.Pages)
-	if r.Full {
-		what = "the whole site"
+	switch {
+	case len(errs) > 0 && built:
+		fmt.Fprintf(s.cfg.Log, "%s; still serving the last good pages (details: %s_status/)\n", count(len(errs), "error"), s.URL())
+	case len(errs) > 0:
+		fmt.Fprintf(s.cfg.Log, "%s; nothing to serve until they are fixed (details: %s_status/)\n", count(len(errs), "error"), s.URL())
+	default:
+		what := fmt.Sprintf("%s", count(r.Pages, "page"))
+		if r.Full {
+			what = "the whole site"
+		}
+		fmt.Fprintf(s.cfg.Log, "%s built %s in %s", time.Now().Format("15:04:05"), what, r.Duration.Round(time.Millisecond))
+		if len(warns) > 0 {
+			fmt.Fprintf(s.cfg.Log, ", %s", count(len(warns), "warning"))
+		}
+		fmt.Fprintln(s.cfg.Log)
 	}
-	fmt.Fprintf(s.cfg.Log, "%s built %s in %s\n", time.Now().Format("15:04:05"), what, r.Duration.Round(time.Millisecond))
-	s.hub.broadcast(event{name: "reload", data: reloadData{Moved: r.Moved}})
+	if r.Committed {
+		s.hub.broadcast(event{name: "reload", data: reloadData{Moved: r.Moved, Changed: r.Changed}})
+	}
+	s.hub.broadcast(s.statusEvent())
 }
 
 type reloadData struct {
-	Moved map[string]string `json:"moved,omitempty"`
+	Moved   map[string]string `json:"moved,omitempty"`
+	Changed []string          `json:"changed,omitempty"`
 }
 
-// problem is a diagnostic as the overlay shows it.
+func split(ds []*diag.Diagnostic) (errs, warns []*diag.Diagnostic) {
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			errs = append(errs, d)
+		} else {
+			warns = append(warns, d)
+		}
+	}
+	return errs, warns
+}
+
+func count(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// problem is a diagnostic as the overlay and the warnings panel show it.
 type problem struct {
 	Path    string `json:"path"`
 	Line    int    `json:"line,omitempty"`
@@ -197,18 +240,36 @@ type problem struct {
 	Message string `json:"message"`
 }
 
-// statusEvent is "errors" with the current errors, or "ok".
+// status is what every tab is told after each build: the errors (an
+// overlay), the warnings (a small panel) and where the full report is.
+type status struct {
+	// Building tells that the first build has not finished yet.
+	Building bool      `json:"building,omitempty"`
+	Errors   []problem `json:"errors"`
+	Warnings []problem `json:"warnings"`
+	Report   string    `json:"report"`
+}
+
+func problems(ds []*diag.Diagnostic) []problem {
+	ps := make([]problem, len(ds))
+	for i, d := range ds {
+		ps[i] = problem{Path: d.Path, Line: d.Line, Col: d.Col, Message: d.Msg}
+	}
+	return ps
+}
+
+// statusEvent is the current status.
 func (s *Server) statusEvent() event {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if len(s.errs) == 0 {
-		return event{name: "ok", data: struct{}{}}
+	st := status{Errors: []problem{}, Warnings: []problem{}, Report: "/_status/"}
+	if s.last != nil {
+		errs, warns := split(s.last.Diags)
+		st.Errors, st.Warnings = problems(errs), problems(warns)
+	} else {
+		st.Building = true
 	}
-	ps := make([]problem, len(s.errs))
-	for i, d := range s.errs {
-		ps[i] = problem{Path: d.Path, Line: d.Line, Col: d.Col, Message: d.Msg}
-	}
-	return event{name: "errors", data: ps}
+	return event{name: "status", data: st}
 }
 
 // allowedHosts lists the Host header values that name this server. On a

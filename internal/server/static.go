@@ -4,21 +4,21 @@ import (
 	"bufio"
 	"bytes"
 	"html/template"
-	"io"
-	"io/fs"
 	"net/http"
-	"os"
 	"path"
 	"strings"
+	"time"
+
+	"github.com/kuntahankinnat/handbook/internal/diag"
 )
 
 // liveTag is put into every HTML page served, before </body>: the script
 // that reloads the tab and shows the error overlay.
 var liveTag = []byte(`<script src="/_handbook/live.js" defer></script>`)
 
-// serveSite serves a file of the built site. Anything that is not plainly
-// a file of the site is refused: ".." segments, backslashes and NUL bytes
-// (400), dotfiles (404), and through os.Root any symlink leading out.
+// serveSite serves a file of the built site, from memory. Anything that is
+// not plainly a file of the site is refused: ".." segments, backslashes and
+// NUL bytes (400), dotfiles (404).
 func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 	p := r.URL.Path
 	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") {
@@ -43,16 +43,10 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 		s.serveErrors(w)
 		return
 	}
-	root, err := os.OpenRoot(s.site)
-	if err != nil {
-		http.Error(w, "the site is being built", http.StatusServiceUnavailable)
-		return
-	}
-	defer root.Close()
 	name := strings.Join(segments, "/")
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
-	} else if fi, err := root.Stat(name); err == nil && fi.IsDir() {
+	} else if _, ok := s.site.Get(name); !ok && s.site.IsDir(name) {
 		target := p + "/"
 		if r.URL.RawQuery != "" {
 			target += "?" + r.URL.RawQuery
@@ -60,31 +54,20 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, target, http.StatusMovedPermanently)
 		return
 	}
-	f, err := root.Open(name)
-	if err != nil {
-		if to := s.alias(root, p); to != "" {
+	data, ok := s.site.Get(name)
+	if !ok {
+		if to := s.alias(p); to != "" {
 			http.Redirect(w, r, to, http.StatusMovedPermanently)
 			return
 		}
 		s.notFound(w, r)
 		return
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil || fi.IsDir() {
-		s.notFound(w, r)
-		return
-	}
 	if path.Ext(name) == ".html" {
-		data, err := io.ReadAll(f)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
 		writeHTML(w, http.StatusOK, data)
 		return
 	}
-	http.ServeContent(w, r, name, fi.ModTime(), f)
+	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
 }
 
 // writeHTML writes a page with the live-reload script added.
@@ -102,31 +85,26 @@ func writeHTML(w http.ResponseWriter, status int, page []byte) {
 // notFound serves the 404 page of the language the path is under, or the
 // site's.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	root, err := os.OpenRoot(s.site)
-	if err == nil {
-		defer root.Close()
-		lang, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
-		for _, name := range []string{lang + "/404.html", "404.html"} {
-			if strings.HasPrefix(lang, ".") {
-				continue
-			}
-			if data, err := fs.ReadFile(root.FS(), name); err == nil {
-				writeHTML(w, http.StatusNotFound, data)
-				return
-			}
+	lang, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
+	for _, name := range []string{lang + "/404.html", "404.html"} {
+		if strings.HasPrefix(lang, ".") {
+			continue
+		}
+		if data, ok := s.site.Get(name); ok {
+			writeHTML(w, http.StatusNotFound, data)
+			return
 		}
 	}
 	http.Error(w, "404 page not found", http.StatusNotFound)
 }
 
 // alias returns where an alias in _redirects sends path, or "".
-func (s *Server) alias(root *os.Root, p string) string {
-	f, err := root.Open("_redirects")
-	if err != nil {
+func (s *Server) alias(p string) string {
+	data, ok := s.site.Get("_redirects")
+	if !ok {
 		return ""
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
 		fields := strings.Fields(sc.Text())
 		if len(fields) != 3 || fields[2] != "301" || strings.HasPrefix(fields[0], "#") {
@@ -147,9 +125,14 @@ var errorPage = template.Must(template.New("errors").Parse(`<!DOCTYPE html>
 <link rel="stylesheet" href="/_handbook/live.css"></head>
 <body class="handbook-error-page">
 <main>
+{{- if .}}
 <h1>The handbook could not be built</h1>
-<p>Fix these and save; this page reloads by itself.</p>
+<p>Fix these and save; this page reloads by itself. The full report is at <a href="/_status/">/_status/</a>.</p>
 <ul>{{range .}}<li><code>{{.Path}}{{if .Line}}:{{.Line}}{{if .Col}}:{{.Col}}{{end}}{{end}}</code> {{.Msg}}</li>{{end}}</ul>
+{{- else}}
+<h1>The handbook is being built</h1>
+<p>This page reloads by itself when it is ready.</p>
+{{- end}}
 </main>
 </body>
 </html>
@@ -158,7 +141,10 @@ var errorPage = template.Must(template.New("errors").Parse(`<!DOCTYPE html>
 // serveErrors answers every request while no build has succeeded yet.
 func (s *Server) serveErrors(w http.ResponseWriter) {
 	s.mu.RLock()
-	errs := s.errs
+	var errs []*diag.Diagnostic
+	if s.last != nil {
+		errs, _ = split(s.last.Diags)
+	}
 	s.mu.RUnlock()
 	var buf bytes.Buffer
 	if err := errorPage.Execute(&buf, errs); err != nil {

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"net/http"
-	"time"
 
-	"github.com/kuntahankinnat/handbook/internal/build"
 	"github.com/kuntahankinnat/handbook/internal/check"
 )
 
@@ -14,11 +12,13 @@ import (
 // "handbook check", made afresh on every request. It exists only in the
 // preview; a production build has no such page.
 func (s *Server) serveStatus(w http.ResponseWriter, r *http.Request) {
-	opt := s.cfg.Build
-	opt.Out = ""
-	cs := build.NewSession(opt)
-	res := cs.Check(r.Context())
-	report := check.Analyze(res.Site, res.Diags, cs.Linked(), time.Now())
+	s.mu.RLock()
+	last := s.last
+	s.mu.RUnlock()
+	report := &check.Report{}
+	if last != nil {
+		report = check.Analyze(last.Site, last.Diags)
+	}
 	var buf bytes.Buffer
 	if err := statusPage.Execute(&buf, report); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)

@@ -13,25 +13,33 @@ import (
 	"github.com/kuntahankinnat/handbook/internal/markdown"
 )
 
-// Resolver resolves the links written in one page's Markdown. Links to
-// anchors on other pages are collected in Anchors, to be checked once every
-// page's headings are known.
+// Resolver resolves the links written in one page's Markdown, reading the
+// model through a Reader so that what a link depends on is recorded. Links
+// to anchors on other pages are collected in Anchors, to be checked once
+// every page's headings are known.
 type Resolver struct {
-	site *Site
-	page *Page
-	// print, when set, turns links to the guide's own steps into anchors
-	// on its print page.
-	print   *Guide
+	r *Reader
+	// page is the page whose content is converted; dir the folder of its
+	// source, from which relative links are read.
+	page PageID
+	dir  string
+	// print, when set, is the guide whose print page the content is on:
+	// links to its steps become anchors on the page.
+	print PageID
+	// report tells whether anchors are collected (not for a fallback,
+	// whose text links to another language's headings).
 	Anchors []AnchorRef
 	// Targets are the keys of the pages the content links to.
 	Targets []string
+	display string
 }
 
 // AnchorRef is a link to an anchor on another page.
 type AnchorRef struct {
-	// Target is the source whose headings must include Fragment.
-	Target   *content.Source
-	Fragment string
+	// Target is the path of the source whose headings must include
+	// Fragment; TargetDisplay names it in messages.
+	Target, TargetDisplay string
+	Fragment              string
 	// Path, Line and Col are where the link is written.
 	Path      string
 	Line, Col int
@@ -39,44 +47,48 @@ type AnchorRef struct {
 	Written string
 }
 
-// NewResolver returns the resolver for page p's content.
-func (s *Site) NewResolver(p *Page) *Resolver {
-	return &Resolver{site: s, page: p}
+// NewResolver returns the resolver for the content of page id, written in
+// the source src.
+func (r *Reader) NewResolver(id PageID, src *content.Source) *Resolver {
+	res := &Resolver{r: r, page: id}
+	if src != nil {
+		res.dir, res.display = src.Dir(), src.Display
+	}
+	return res
 }
 
 // NewPrintResolver returns the resolver for the content of a guide's page
-// or one of its steps on the guide's print page.
-func (s *Site) NewPrintResolver(p *Page) *Resolver {
-	r := s.NewResolver(p)
-	r.print = p.Guide
-	return r
+// or one of its steps (id) on the print page of guide.
+func (r *Reader) NewPrintResolver(id PageID, src *content.Source, guide PageID) *Resolver {
+	res := r.NewResolver(id, src)
+	res.print = guide
+	return res
 }
 
 // StepAnchor is the id of a step's heading on its guide's print page.
-func StepAnchor(step *Page) string {
-	return fmt.Sprintf("step-%d", step.Step.Number)
+func StepAnchor(number int) string {
+	return fmt.Sprintf("step-%d", number)
 }
 
 // StepIDPrefix is put before the ids of a step's headings on the print page.
-func StepIDPrefix(step *Page) string {
-	return StepAnchor(step) + "-"
+func StepIDPrefix(number int) string {
+	return StepAnchor(number) + "-"
 }
 
+// PrintTopAnchor is the id of a print page's title.
+const PrintTopAnchor = "guide"
+
 // ResolveLink implements markdown.LinkResolver.
-func (r *Resolver) ResolveLink(l markdown.Link) (string, error) {
+func (res *Resolver) ResolveLink(l markdown.Link) (string, error) {
 	written := l.Path
 	if l.Fragment != "" {
 		written += "#" + l.Fragment
-	}
-	dir := ""
-	if r.page.Source != nil {
-		dir = r.page.Source.Dir()
 	}
 	var joined string
 	if strings.HasPrefix(l.Path, "/") {
 		joined = path.Clean(l.Path)[1:]
 	} else {
-		joined = path.Join(dir, l.Path)
+		joined = path.Join(res.dir, l.Path)
 	}
 	if joined == ".." || strings.HasPrefix(joined, "../") {
 		return "", fmt.Errorf("link %q leads outside the content folder", written)
@@ -85,75 +97,76 @@ func (r *Resolver) ResolveLink(l markdown.Link) (string, error) {
 		joined = ""
 	}
 	joined = norm.NFC.String(joined)
-	isDir := strings.HasSuffix(l.Path, "/") || joined == "" || r.site.Nodes[content.SectionKey(joined)] != nil && path.Ext(joined) == ""
+	isDir := strings.HasSuffix(l.Path, "/") || joined == "" || path.Ext(joined) == "" && res.r.Node(joined).Section
 	if path.Ext(joined) != ".md" && !isDir {
-		return r.asset(joined, l, written)
+		return res.asset(joined, l, written)
 	}
-	key, lang := r.splitKey(joined, isDir)
-	return r.pageLink(key, lang, l, written)
+	key, lang := res.splitKey(joined, isDir)
+	return res.pageLink(key, lang, l, written)
 }
 
 // splitKey finds the page key and language of a link path: "a/b.en.md" is
 // key "a/b" in English, "a/b.md" key "a/b" in the page's own language, a
 // folder its _index page.
-func (r *Resolver) splitKey(joined string, isDir bool) (key, lang string) {
-	lang = r.page.Lang
+func (res *Resolver) splitKey(joined string, isDir bool) (key, lang string) {
+	lang = res.page.Lang
 	if isDir {
 		return content.SectionKey(joined), lang
 	}
 	base := strings.TrimSuffix(joined, ".md")
 	if i := strings.LastIndexByte(base, '.'); i >= 0 && !strings.Contains(base[i:], "/") {
-		if _, ok := r.site.Config.Lang(base[i+1:]); ok {
+		if _, ok := res.r.Config().Lang(base[i+1:]); ok {
 			return base[:i], base[i+1:]
 		}
 	}
 	return base, lang
 }
 
-func (r *Resolver) pageLink(key, lang string, l markdown.Link, written string) (string, error) {
-	n := r.site.Nodes[key]
+func (res *Resolver) pageLink(key, lang string, l markdown.Link, written string) (string, error) {
+	n := res.r.Node(key)
 	switch {
-	case n == nil && r.site.Drafts[key]:
+	case !n.Exists && n.Draft:
 		return "", fmt.Errorf("link %q goes to a draft page, which is not published (build with -drafts to preview it)", written)
-	case n == nil:
-		return "", fmt.Errorf("link %q goes to no page: there is no %s.<lang>.md%s", written, key, r.suggestKey(key))
+	case !n.Exists:
+		return "", fmt.Errorf("link %q goes to no page: there is no %s.<lang>.md%s", written, key, res.suggestKey(key))
 	}
-	target := n.Pages[lang]
-	if target == nil {
+	target, ok := res.r.PageIn(key, lang)
+	if !ok {
 		return "", fmt.Errorf("link %q goes to a page that has no %s version (and fallbacks are off in site.yaml)", written, lang)
 	}
-	r.Targets = append(r.Targets, key)
-	if r.print != nil && target.Step != nil && target.Step.Guide == r.print {
-		if l.Fragment == "" {
-			return "#" + StepAnchor(target), nil
+	res.Targets = append(res.Targets, key)
+	link, _ := res.r.Link(target)
+	if !res.print.IsZero() {
+		if st, ok := res.r.Step(target); ok && st.Guide == res.print {
+			if l.Fragment == "" {
+				return "#" + StepAnchor(st.Number), nil
+			}
+			res.addAnchor(target, l, written)
+			return "#" + StepIDPrefix(st.Number) + l.Fragment, nil
 		}
-		r.addAnchor(target, l, written)
-		return "#" + StepIDPrefix(target) + l.Fragment, nil
-	}
-	if r.print != nil && target.Guide == r.print && target.Step == nil && l.Fragment == "" {
-		return "#" + PrintTopAnchor, nil
+		if target == res.print && l.Fragment == "" {
+			return "#" + PrintTopAnchor, nil
+		}
 	}
 	if l.Fragment == "" {
-		return target.URL, nil
+		return link.URL, nil
 	}
-	r.addAnchor(target, l, written)
-	return target.URL + "#" + l.Fragment, nil
+	res.addAnchor(target, l, written)
+	return link.URL + "#" + l.Fragment, nil
 }
 
-// PrintTopAnchor is the id of a print page's title.
-const PrintTopAnchor = "guide"
-
-func (r *Resolver) addAnchor(target *Page, l markdown.Link, written string) {
-	path := ""
-	if r.page.Source != nil {
-		path = r.page.Source.Display
+func (res *Resolver) addAnchor(target PageID, l markdown.Link, written string) {
+	src := res.r.Source(target)
+	if src == nil || src.Failed {
+		return // a page that failed to load has no known headings
 	}
-	r.Anchors = append(r.Anchors, AnchorRef{Target: target.Source, Fragment: l.Fragment, Path: path, Line: l.Line, Col: l.Col, Written: written})
+	res.Anchors = append(res.Anchors, AnchorRef{Target: src.Path, TargetDisplay: src.Display, Fragment: l.Fragment,
+		Path: res.display, Line: l.Line, Col: l.Col, Written: written})
 }
 
-func (r *Resolver) asset(joined string, l markdown.Link, written string) (string, error) {
-	a := r.site.assets[joined]
-	if a == nil {
+func (res *Resolver) asset(joined string, l markdown.Link, written string) (string, error) {
+	a := res.r.Asset(joined)
+	if !a.Exists {
 		what := "file"
 		if l.Image {
 			what = "image"
@@ -166,29 +179,25 @@ func (r *Resolver) asset(joined string, l markdown.Link, written string) (string
 	return a.URL, nil
 }
 
-func (r *Resolver) suggestKey(key string) string {
-	keys := make([]string, 0, len(r.site.Nodes))
-	for k := range r.site.Nodes {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	if c := diag.Closest(key, keys); c != "" {
+func (res *Resolver) suggestKey(key string) string {
+	if c := diag.Closest(key, res.r.Keys()); c != "" {
 		return fmt.Sprintf(" (did you mean /%s.md?)", c)
 	}
 	return ""
 }
 
 // CheckAnchors reports every anchor reference whose target has no heading
-// with that id. ids returns the heading ids of a source.
-func CheckAnchors(refs []AnchorRef, ids func(*content.Source) []string) []*diag.Diagnostic {
+// with that id. ids returns the heading ids of a source by its path, and
+// whether they are known (a source whose page failed to render is not).
+func CheckAnchors(refs []AnchorRef, ids func(path string) ([]string, bool)) []*diag.Diagnostic {
 	var out []*diag.Diagnostic
 	for _, ref := range refs {
-		have := ids(ref.Target)
-		if slices.Contains(have, ref.Fragment) {
+		have, ok := ids(ref.Target)
+		if !ok || slices.Contains(have, ref.Fragment) {
 			continue
 		}
 		out = append(out, diag.Errorf(ref.Path, ref.Line, ref.Col, "broken-anchor", "link %q: %s has no heading with id %q%s",
-			ref.Written, ref.Target.Display, ref.Fragment, diag.Suggestion(ref.Fragment, have)))
+			ref.Written, ref.TargetDisplay, ref.Fragment, diag.Suggestion(ref.Fragment, have)))
 	}
 	return out
 }

@@ -206,3 +206,16 @@ func (s *Site) EntryPoints(lang string) []*Page {
 	}
 	return n.Pages[lang].Children
 }
+
+// RelatedPages returns the pages related to p either way: those it names
+// in its relations and those that name it.
+func (p *Page) RelatedPages() []*Page {
+	var out []*Page
+	for _, g := range p.Related {
+		out = append(out, g.Pages...)
+	}
+	for _, g := range p.Backlinks {
+		out = append(out, g.Pages...)
+	}
+	return out
+}

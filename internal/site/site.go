@@ -40,6 +40,7 @@ type Site struct {
 
 	basePath string
 	byURL    map[string]*Page
+	byID     map[PageID]*Page
 	assets   map[string]*Asset
 }
 
@@ -93,6 +94,7 @@ func New(cfg *config.Config, res *content.Result, opt Options) (*Site, []*diag.D
 		Drafts:   map[string]bool{},
 		basePath: cfg.BaseURL.Path,
 		byURL:    map[string]*Page{},
+		byID:     map[PageID]*Page{},
 		assets:   map[string]*Asset{},
 	}
 	if opt.Slug == nil {
@@ -100,6 +102,7 @@ func New(cfg *config.Config, res *content.Result, opt Options) (*Site, []*diag.D
 	}
 	b := &builder{site: s, opt: opt}
 	b.nodes(res.Sources)
+	b.failed(res.Failed)
 	if s.Nodes[content.IndexName] == nil {
 		b.errorf(nil, 0, "structure", "the content folder has no home page: add _index.%s.md", cfg.DefaultLanguage)
 		return nil, b.diags
@@ -114,6 +117,9 @@ func New(cfg *config.Config, res *content.Result, opt Options) (*Site, []*diag.D
 	b.cases()
 	b.relations()
 	b.footer()
+	for _, p := range s.Pages {
+		s.byID[p.ID()] = p
+	}
 	return s, b.diags
 }
 

@@ -27,6 +27,25 @@ func (b *builder) nodes(sources []*content.Source) {
 	}
 }
 
+// failed adds the stand-ins of files that could not be loaded, where no
+// loaded file has their key and language: the page stays in the model, so
+// that the pages it links, names or contains are still checked, and links
+// to it are not reported as missing. A build with such a file fails, so a
+// stand-in is never published.
+func (b *builder) failed(sources []*content.Source) {
+	for _, src := range sources {
+		n := b.site.Nodes[src.Key]
+		if n == nil {
+			n = &Node{Key: src.Key, Sources: map[string]*content.Source{}, Pages: map[string]*Page{}}
+			b.site.Nodes[src.Key] = n
+			delete(b.site.Drafts, src.Key)
+		}
+		if n.Sources[src.Lang] == nil {
+			n.Sources[src.Lang] = src
+		}
+	}
+}
+
 // tree links every node to the section page of its folder. A folder with
 // pages but no _index page is an error: the section needs a title.
 func (b *builder) tree() {

@@ -52,6 +52,9 @@ func (p *Page) ownSegment() string {
 func (b *builder) setURL(p *Page) {
 	p.URL = b.site.URL(p.Path)
 	if other := b.site.byURL[p.URL]; other != nil {
+		if p.failed() || other.failed() {
+			return // a stand-in's URL is a guess; its file's error says what is wrong
+		}
 		what := "this page"
 		if p.Fallback || p.Source == nil {
 			what = p.describe()
@@ -62,6 +65,8 @@ func (b *builder) setURL(p *Page) {
 	}
 	b.site.byURL[p.URL] = p
 }
+
+func (p *Page) failed() bool { return p.Source != nil && p.Source.Failed }
 
 // describe names a page for messages: its file, and whether it is a fallback.
 func (p *Page) describe() string {

@@ -3,6 +3,7 @@ package sitetest
 import (
 	"io/fs"
 	"net/url"
+	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -33,11 +34,12 @@ type builtPage struct {
 func buildSite(t testing.TB) *builtSite {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
+	content := filepath.Join(moduleRoot(t), "content")
 	res := build.Build(t.Context(), build.Options{
-		Content: filepath.Join(moduleRoot(t), "content"),
-		Out:     out,
-		Assets:  build.Assets{Theme: themes.Default(), I18n: i18n.Files},
-	})
+		Content:    os.DirFS(content),
+		ContentDir: content,
+		Assets:     build.Assets{Theme: themes.Default(), I18n: i18n.Files},
+	}, build.Dir{Path: out, Content: content})
 	for _, d := range res.Diags {
 		t.Log(d.Error())
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"html/template"
 	"io/fs"
 	"path"
@@ -24,7 +25,12 @@ import (
 type Theme struct {
 	layouts map[string]*template.Template
 	assets  map[string]*Asset
+	digest  string
 }
+
+// Digest identifies the theme: every file it was made of, by name and
+// content. Two themes with the same digest render the same.
+func (t *Theme) Digest() string { return t.digest }
 
 // Asset is a processed static file.
 type Asset struct {
@@ -42,7 +48,7 @@ type Source struct {
 // Load parses the theme made of base overlaid by override (optional).
 // funcs are the template functions the layouts may call.
 func Load(base Source, override *Source, funcs template.FuncMap) (*Theme, []*diag.Diagnostic) {
-	o := &overlay{layers: []Source{base}}
+	o := &overlay{layers: []Source{base}, sum: sha256.New()}
 	if override != nil {
 		o.layers = []Source{*override, base}
 	}
@@ -50,6 +56,7 @@ func Load(base Source, override *Source, funcs template.FuncMap) (*Theme, []*dia
 	var diags []*diag.Diagnostic
 	diags = append(diags, t.parse(o, funcs)...)
 	diags = append(diags, t.processAssets(o)...)
+	t.digest = string(o.sum.Sum(nil))
 	return t, diags
 }
 
@@ -170,12 +177,17 @@ func (t *Theme) processAssets(o *overlay) []*diag.Diagnostic {
 // overlay reads a file from the first layer that has it.
 type overlay struct {
 	layers []Source
+	// sum hashes every file read, by name and content.
+	sum hash.Hash
 }
 
 func (o *overlay) read(name string) ([]byte, string, error) {
 	for _, l := range o.layers {
 		data, err := folder.ReadFile(l.FS, name, "theme")
 		if err == nil {
+			display := path.Join(l.Display, name)
+			fmt.Fprintf(o.sum, "%d:%s%d:", len(display), display, len(data))
+			o.sum.Write(data)
 			return bytes.Clone(data), path.Join(l.Display, name), nil
 		}
 		if !errors.Is(err, fs.ErrNotExist) {

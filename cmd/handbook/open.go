@@ -1,0 +1,71 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/kuntahankinnat/handbook/i18n"
+	"github.com/kuntahankinnat/handbook/internal/build"
+	"github.com/kuntahankinnat/handbook/themes"
+)
+
+// folders are the folders a command reads, as the user named them.
+type folders struct {
+	content string
+	theme   string
+}
+
+// options opens the content folder and the theme folder as os.Roots, so
+// that nothing read through them, by path or by symbolic link, leads
+// outside them, and returns the build options that read them. This is the
+// only place the commands touch the file system for input; close releases
+// the folders.
+func (f folders) options() (opt build.Options, close func(), err error) {
+	var roots []*os.Root
+	close = func() {
+		for _, r := range roots {
+			r.Close()
+		}
+	}
+	open := func(dir string) (*os.Root, error) {
+		fi, err := os.Stat(dir)
+		if err != nil || !fi.IsDir() {
+			return nil, fmt.Errorf("folder not found: %s", dir)
+		}
+		r, err := os.OpenRoot(dir)
+		if err != nil {
+			return nil, err
+		}
+		roots = append(roots, r)
+		return r, nil
+	}
+	opt = build.Options{ContentDir: f.content, Assets: assets()}
+	root, err := open(f.content)
+	if err != nil {
+		return opt, close, fmt.Errorf("content %v (use -content DIR)", err)
+	}
+	opt.Content = root.FS()
+	if f.theme != "" {
+		r, err := open(f.theme)
+		if err != nil {
+			close()
+			return opt, func() {}, fmt.Errorf("theme %v", err)
+		}
+		opt.Theme, opt.ThemeDir = r.FS(), f.theme
+	}
+	opt.OpenDir = func(rel string) (fs.FS, string, error) {
+		dir := filepath.Join(f.content, filepath.FromSlash(rel))
+		r, err := open(dir)
+		if err != nil {
+			return nil, dir, err
+		}
+		return r.FS(), dir, nil
+	}
+	return opt, close, nil
+}
+
+func assets() build.Assets {
+	return build.Assets{Theme: themes.Default(), I18n: i18n.Files}
+}

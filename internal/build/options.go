@@ -1,0 +1,68 @@
+package build
+
+import (
+	"io/fs"
+	"time"
+)
+
+// Options configure a build.
+type Options struct {
+	// Content is the content folder (site.yaml and the pages), read only
+	// through this fs.FS: at the command line an os.Root's, so that no path
+	// or link leads outside it; in tests a fstest.MapFS. ContentDir is the
+	// folder as the user named it, for diagnostics ("content").
+	Content    fs.FS
+	ContentDir string
+	// Theme is a folder whose files override the default theme's (-theme),
+	// ThemeDir its name. When nil, site.yaml's theme: is opened with
+	// OpenDir.
+	Theme    fs.FS
+	ThemeDir string
+	// OpenDir opens a folder that site.yaml names relative to the content
+	// folder (theme:), returning it and its name for diagnostics. Nil
+	// refuses such folders.
+	OpenDir func(rel string) (fs.FS, string, error)
+	// Drafts publishes pages with "draft: true".
+	Drafts bool
+	// BaseURL overrides site.yaml's baseURL when set.
+	BaseURL string
+	// Preview renders for the preview server (draft banners).
+	Preview bool
+	// Workers is the number of pages rendered at once (GOMAXPROCS when 0).
+	Workers int
+	// PageBudget is how long one page may take to render before it fails
+	// as a hostile file (DefaultPageBudget when 0).
+	PageBudget time.Duration
+	// Now is the date the build runs on (the age of the accessibility
+	// statement); the zero time means today.
+	Now time.Time
+	// Assets are the embedded default theme and UI strings.
+	Assets Assets
+	// Incremental keeps, for every output, the facts of the model it read,
+	// so that Update re-renders exactly the outputs a change affects (the
+	// preview server). A build that is never updated leaves it off.
+	Incremental bool
+	// DeferSearch leaves an update's search index to FinishSearch: the
+	// preview server writes it after telling the tabs to reload.
+	DeferSearch bool
+}
+
+// Assets are the files built into the binary.
+type Assets struct {
+	Theme fs.FS
+	I18n  fs.FS
+}
+
+// DefaultPageBudget is how long one page may take to render.
+const DefaultPageBudget = 20 * time.Second
+
+func (o Options) budget() time.Duration {
+	if o.PageBudget > 0 {
+		return o.PageBudget
+	}
+	return DefaultPageBudget
+}
+
+func (o Options) display(rel string) string {
+	return contentOptions(o, nil).Display(rel)
+}

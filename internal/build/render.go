@@ -1,0 +1,231 @@
+package build
+
+import (
+	"fmt"
+	"runtime/debug"
+	"time"
+
+	"github.com/kuntahankinnat/handbook/internal/content"
+	"github.com/kuntahankinnat/handbook/internal/diag"
+	"github.com/kuntahankinnat/handbook/internal/folder"
+	"github.com/kuntahankinnat/handbook/internal/markdown"
+	"github.com/kuntahankinnat/handbook/internal/render"
+	"github.com/kuntahankinnat/handbook/internal/search"
+	"github.com/kuntahankinnat/handbook/internal/site"
+)
+
+// pass is one build or update: a model and what its renders share.
+type pass struct {
+	opt  Options
+	in   *inputs
+	site *site.Site
+	md   *markdown.Converter
+	rnd  *render.Renderer
+	// search tells that pages make search entries.
+	search bool
+}
+
+// render renders artifact a, reading the model through a reader that
+// records into rec. A page that takes longer than the page budget (a
+// hostile file goldmark would take minutes over) fails as that file's
+// error; its goroutine is abandoned. A panic is reported as the page's
+// error instead of stopping the build.
+func (p *pass) render(a artifact, rec *site.Recorder) *artOut {
+	done := make(chan *artOut, 1)
+	go func() {
+		defer func() {
+			if v := recover(); v != nil {
+				o := &artOut{}
+				o.errorf(p.displayOf(a), "render", "rendering this page failed (a bug in handbook, please report it): %v\n%s", v, debug.Stack())
+				done <- o
+			}
+		}()
+		done <- p.renderNow(a, p.site.Reader(rec))
+	}()
+	timer := time.NewTimer(p.opt.budget())
+	defer timer.Stop()
+	select {
+	case out := <-done:
+		return out
+	case <-timer.C:
+		o := &artOut{}
+		o.errorf(p.displayOf(a), "timeout",
+			"rendering this page took longer than %s: it is too large or too deeply nested (lists, quotes or brackets); split or simplify it", p.opt.budget())
+		return o
+	}
+}
+
+// displayOf names an artifact's source for messages.
+func (p *pass) displayOf(a artifact) string {
+	if pg := p.site.Page(a.page); pg != nil && pg.Source != nil {
+		return pg.Source.Display
+	}
+	return ""
+}
+
+func (p *pass) renderNow(a artifact, rd *site.Reader) *artOut {
+	out := &artOut{}
+	base := rd.Config().BaseURL.Path
+	switch a.kind {
+	case artPage:
+		p.page(rd, a.page, out)
+	case artPrint:
+		p.print(rd, a.page, out)
+	case artNotFound:
+		html, err := p.rnd.NotFound(rd, a.lang)
+		out.add(a.lang+"/404.html", html, err)
+		if a.lang == rd.Config().DefaultLanguage {
+			out.add("404.html", html, err)
+		}
+	case artRoot:
+		html, err := p.rnd.Root(rd)
+		out.add("index.html", html, err)
+	case artSitemap:
+		out.add("sitemap.xml", render.Sitemap(rd), nil)
+	case artRobots:
+		out.add("robots.txt", render.Robots(rd), nil)
+	case artRedirects:
+		out.add("_redirects", render.Redirects(rd), nil)
+	case artTheme:
+		rd.Recorder().Add(site.Fact{Kind: site.FactTheme})
+		for _, t := range p.in.theme.Assets() {
+			out.add(t.Path, t.Data, nil)
+		}
+	case artMedia:
+		info := rd.Asset(a.asset)
+		data, err := folder.ReadFile(p.opt.Content, info.Path, "content")
+		if err != nil {
+			out.errorf(info.Display, "output", "%v", err)
+			break
+		}
+		out.add(info.URL[len(base):], data, nil)
+	}
+	for i := range out.files {
+		if len(out.files[i].path) > len(base) && a.kind == artPage {
+			break
+		}
+	}
+	return out
+}
+
+// add adds a file made by a step that may have failed.
+func (o *artOut) add(path string, data []byte, err error) {
+	if err != nil {
+		o.errorf(path, "render", "%v", err)
+		return
+	}
+	o.files = append(o.files, outFile{path: path, data: data})
+}
+
+// page renders a home, section, search or content page.
+func (p *pass) page(rd *site.Reader, id site.PageID, out *artOut) {
+	link, _ := rd.Link(id)
+	path := pagePath(link.URL, rd.Config().BaseURL.Path)
+	var body *markdown.Result
+	if id.Kind != site.KindSearch {
+		src := rd.Source(id)
+		meta := rd.Meta(id)
+		var err error
+		body, err = p.convert(rd, rd.NewResolver(id, src), src, id.Lang, meta.Fallback, "", 0, out)
+		if err != nil {
+			out.errorf(src.Display, "io", "%v", err)
+			return
+		}
+		if p.search && !meta.Fallback {
+			out.doc = searchDoc(rd, id, link, body)
+		}
+	}
+	html, err := p.rnd.Page(rd, id, body)
+	if err != nil {
+		out.errorf(p.displayOf(artifact{page: id}), "render", "%v", err)
+		return
+	}
+	out.files = append(out.files, outFile{path: path, data: html})
+}
+
+// print renders a guide's print page: the guide's text and every step,
+// each step's headings one level lower and their ids prefixed, links
+// between the steps turned into links within the page.
+func (p *pass) print(rd *site.Reader, id site.PageID, out *artOut) {
+	link, _ := rd.Link(id)
+	guide := site.NodeID(id.Key, id.Lang)
+	g, _ := rd.Guide(guide)
+	src := rd.Source(guide)
+	intro, err := p.convert(rd, rd.NewPrintResolver(guide, src, guide), src, id.Lang, true, "intro-", 0, out)
+	if err != nil {
+		out.errorf(src.Display, "io", "%v", err)
+		return
+	}
+	steps := make([]*markdown.Result, len(g.Steps))
+	for i, s := range g.Steps {
+		ssrc := rd.Source(s)
+		st, _ := rd.Step(s)
+		steps[i], err = p.convert(rd, rd.NewPrintResolver(s, ssrc, guide), ssrc, id.Lang, true, site.StepIDPrefix(st.Number), 1, out)
+		if err != nil {
+			out.errorf(ssrc.Display, "io", "%v", err)
+			return
+		}
+	}
+	html, err := p.rnd.Print(rd, id, intro, steps)
+	if err != nil {
+		out.errorf(src.Display, "render", "%v", err)
+		return
+	}
+	out.files = append(out.files, outFile{path: pagePath(link.URL, rd.Config().BaseURL.Path), data: html})
+}
+
+// convert reads a source's body and converts it with the given resolver,
+// adding what it found to out. noAnchors leaves out the links to other
+// pages' headings: a fallback shows another language's text, whose anchors
+// name headings of that language while its links go to this language's
+// pages; and a print page repeats links checked on the pages themselves.
+func (p *pass) convert(rd *site.Reader, res *site.Resolver, src *content.Source, lang string, noAnchors bool, idPrefix string, shift int, out *artOut) (*markdown.Result, error) {
+	out.sources = append(out.sources, src.Path)
+	if src.Failed {
+		return &markdown.Result{}, nil
+	}
+	body, err := content.Body(p.opt.Content, src)
+	if err != nil {
+		return nil, err
+	}
+	rd.Recorder().Add(site.Fact{Kind: site.FactUI, Name: lang})
+	table, _ := p.in.bundle.Translator(lang).T("table_label", nil)
+	conv := p.md.Convert(body, markdown.Options{
+		Path: src.Display, Line: src.BodyLine, Links: res,
+		IDPrefix: idPrefix, HeadingShift: shift, TableLabel: table,
+	})
+	out.diags = append(out.diags, conv.Diags...)
+	if idPrefix == "" {
+		if out.ids == nil {
+			out.ids = map[string][]string{}
+		}
+		out.ids[src.Path] = conv.IDs()
+	}
+	if !noAnchors {
+		out.anchors = append(out.anchors, res.Anchors...)
+	}
+	out.targets = append(out.targets, res.Targets...)
+	return conv, nil
+}
+
+// searchDoc is a page's entry in its language's search index: only pages
+// with their own content, so that a fallback is not indexed twice.
+func searchDoc(rd *site.Reader, id site.PageID, link site.Link, body *markdown.Result) *search.Doc {
+	var headings []string
+	for _, h := range body.Headings {
+		headings = append(headings, h.Text)
+	}
+	section := ""
+	if parent, ok := rd.Parent(id); ok && parent.Kind != site.KindHome {
+		pl, _ := rd.Link(parent)
+		section = pl.Title
+	}
+	text := body.Text
+	if d := rd.Description(id); d != "" {
+		text = d + "\n" + text
+	}
+	return &search.Doc{URL: link.URL, Title: link.Title, Section: section, Headings: headings, Text: text}
+}
+
+var _ = fmt.Sprint
+var _ = diag.Error
