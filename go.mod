@@ -20,5 +20,6 @@ require (
 
 require (
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
+	github.com/google/go-cmp v0.7.0 // indirect
 	github.com/tdewolff/parse/v2 v2.8.20 // indirect
 )

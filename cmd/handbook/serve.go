@@ -63,7 +63,7 @@ Flags:
 	if !srv.Loopback() {
 		fmt.Fprintf(stderr, "warning: listening on %s, not on a loopback address: anyone who can reach this machine can read the preview, drafts included\n", *addr)
 	}
-	fmt.Fprintf(stdout, "serving the handbook at %s (Ctrl-C stops)\n", srv.URL())
+	fmt.Fprintf(stdout, "serving the handbook at %s (Ctrl-C stops); every problem is listed at %s_status/\n", srv.URL(), srv.URL())
 	if *open {
 		openBrowser(srv.URL(), stderr)
 	}

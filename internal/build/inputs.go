@@ -155,9 +155,14 @@ func (in *inputs) loadContent(opt Options, old *inputs, hinted []string) {
 		hint[p] = true
 	}
 	var paths []string
-	errs := folder.Walk(opt.Content, ".", folder.WalkOptions{What: "content", Skip: content.Ignored}, func(p string) {
-		if p != config.FileName {
-			paths = append(paths, p)
+	stamps := map[string]stamp{}
+	errs := folder.Walk(opt.Content, ".", folder.WalkOptions{What: "content", Skip: content.Ignored}, func(p string, info func() (fs.FileInfo, error)) {
+		if p == config.FileName {
+			return
+		}
+		paths = append(paths, p)
+		if fi, err := info(); err == nil {
+			stamps[p] = stamp{size: fi.Size(), mtime: fi.ModTime()}
 		}
 	}, nil)
 	for _, err := range errs {
@@ -165,10 +170,7 @@ func (in *inputs) loadContent(opt Options, old *inputs, hinted []string) {
 	}
 	var todo []string
 	for _, p := range paths {
-		f := &file{asset: path.Ext(p) != ".md"}
-		if fi, err := fs.Stat(opt.Content, p); err == nil {
-			f.stamp = stamp{size: fi.Size(), mtime: fi.ModTime()}
-		}
+		f := &file{asset: path.Ext(p) != ".md", stamp: stamps[p]}
 		var prev *file
 		if old != nil {
 			prev = old.files[p]

@@ -141,7 +141,7 @@ type Result struct {
 func Load(fsys fs.FS, opt Options) *Result {
 	res := &Result{}
 	var pages []string
-	errs := folder.Walk(fsys, ".", folder.WalkOptions{What: "content", Skip: Ignored}, func(p string) {
+	errs := folder.Walk(fsys, ".", folder.WalkOptions{What: "content", Skip: Ignored}, func(p string, _ func() (fs.FileInfo, error)) {
 		switch {
 		case p == opt.ConfigFile:
 		case filepath.Ext(p) == ".md":

@@ -2,6 +2,7 @@ package folder
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -126,7 +127,7 @@ func TestWalk(t *testing.T) {
 			root, _ := tree(t, tt.files, tt.links)
 			var got []string
 			errs := Walk(root.FS(), ".", WalkOptions{What: "content", Skip: func(n string) bool { return strings.HasPrefix(n, ".") }},
-				func(p string) { got = append(got, p) }, nil)
+				func(p string, _ func() (fs.FileInfo, error)) { got = append(got, p) }, nil)
 			slices.Sort(got)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("visited %q, want %q", got, tt.want)
@@ -184,7 +185,7 @@ func TestNamedPipe(t *testing.T) {
 		t.Skipf("mkfifo: %v", err)
 	}
 	var got []string
-	errs := Walk(root.FS(), ".", WalkOptions{What: "content"}, func(p string) { got = append(got, p) }, nil)
+	errs := Walk(root.FS(), ".", WalkOptions{What: "content"}, func(p string, _ func() (fs.FileInfo, error)) { got = append(got, p) }, nil)
 	var nr *NotRegularError
 	if len(errs) != 1 || !errors.As(errs[0], &nr) || nr.Path != "pipe.md" {
 		t.Errorf("errors %v, want one NotRegularError for pipe.md", errs)

@@ -17,14 +17,15 @@ type WalkOptions struct {
 }
 
 // Walk calls visit with the slash path of every regular file under dir in
-// fsys (dir "." for the whole folder), in lexical order, following symbolic
+// fsys (dir "." for the whole folder) and a way to stat it cheaply (through
+// its folder, or its link's target), in lexical order, following symbolic
 // links that stay inside fsys: a linked file is visited under the link's
 // path, a linked folder is walked under the link's path. Paths it cannot
 // use (links leading outside, absolute, dangling or looping; named pipes
 // and devices; unreadable folders) are returned as errors, each naming its
 // path, and the walk goes on. Folders are reported to visitDir, when not
 // nil, before their files (the preview server watches them).
-func Walk(fsys fs.FS, dir string, opt WalkOptions, visit func(p string), visitDir func(p string)) []error {
+func Walk(fsys fs.FS, dir string, opt WalkOptions, visit func(p string, info func() (fs.FileInfo, error)), visitDir func(p string)) []error {
 	w := &walker{fsys: fsys, opt: opt, visit: visit, visitDir: visitDir}
 	real, err := Resolve(fsys, dir, opt.What)
 	if err != nil {
@@ -37,7 +38,7 @@ func Walk(fsys fs.FS, dir string, opt WalkOptions, visit func(p string), visitDi
 type walker struct {
 	fsys     fs.FS
 	opt      WalkOptions
-	visit    func(string)
+	visit    func(string, func() (fs.FileInfo, error))
 	visitDir func(string)
 	errs     []error
 	// stack are the real paths of the folders being walked, outermost
@@ -64,6 +65,7 @@ func (w *walker) dir(p, real string) {
 		}
 		cp, creal := join(p, name), join(real, name)
 		mode := e.Type()
+		info := e.Info
 		if mode&fs.ModeSymlink != 0 {
 			target, err := Resolve(w.fsys, creal, w.opt.What)
 			if err != nil {
@@ -84,12 +86,13 @@ func (w *walker) dir(p, real string) {
 				continue
 			}
 			mode, creal = fi.Mode().Type(), target
+			info = func() (fs.FileInfo, error) { return fi, nil }
 		}
 		switch {
 		case mode.IsDir():
 			w.dir(cp, creal)
 		case mode.IsRegular():
-			w.visit(cp)
+			w.visit(cp, info)
 		default:
 			w.errs = append(w.errs, &NotRegularError{Path: cp, Mode: mode})
 		}

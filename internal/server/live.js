@@ -1,13 +1,17 @@
-// The preview server's live reload. It listens to /_handbook/events: on
-// "reload" the tab reloads (or follows its page to a new URL); on "errors"
-// an overlay lists the problems, written with textContent only; on "ok" the
-// overlay goes away.
+// The preview server's live reload. It listens to /_handbook/events:
+// on "reload" the tab reloads (or follows its page to a new URL); on
+// "status" it shows the build's errors in an overlay and its warnings in a
+// small panel that leaves the page readable, both linking the full report
+// at /_status/. Everything from the server is written with textContent
+// only.
 (function () {
   "use strict";
   if (!window.EventSource) {
     return;
   }
   var overlay = null;
+  var panel = null;
+  var dismissKey = "handbook-warnings-dismissed";
 
   function ensureStyles() {
     if (document.getElementById("handbook-live-css")) {
@@ -20,44 +24,98 @@
     document.head.appendChild(link);
   }
 
-  function hide() {
-    if (overlay) {
-      overlay.remove();
-      overlay = null;
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      e.setAttribute(k, attrs[k]);
+    });
+    if (text) {
+      e.textContent = text;
     }
+    return e;
   }
 
-  function show(problems) {
-    ensureStyles();
-    hide();
-    overlay = document.createElement("section");
-    overlay.id = "handbook-errors";
-    overlay.setAttribute("role", "alert");
-    overlay.setAttribute("aria-labelledby", "handbook-errors-title");
-    var h = document.createElement("h2");
-    h.id = "handbook-errors-title";
-    h.textContent = problems.length === 1 ? "The handbook has 1 error" : "The handbook has " + problems.length + " errors";
-    overlay.appendChild(h);
-    var ul = document.createElement("ul");
+  function plural(n, one, other) {
+    return n === 1 ? one : other.replace("{n}", String(n));
+  }
+
+  // list writes problems as "path:line:col message".
+  function list(problems) {
+    var ul = el("ul");
     problems.forEach(function (p) {
-      var li = document.createElement("li");
-      var code = document.createElement("code");
-      var where = p.path;
+      var li = el("li");
+      var where = p.path || "";
       if (p.line) {
         where += ":" + p.line + (p.col ? ":" + p.col : "");
       }
-      code.textContent = where;
-      li.appendChild(code);
-      li.appendChild(document.createTextNode(" " + p.message));
+      if (where) {
+        li.appendChild(el("code", null, where));
+        li.appendChild(document.createTextNode(" "));
+      }
+      li.appendChild(document.createTextNode(p.message));
       ul.appendChild(li);
     });
-    overlay.appendChild(ul);
-    var close = document.createElement("button");
-    close.type = "button";
-    close.textContent = "Hide";
-    close.addEventListener("click", hide);
+    return ul;
+  }
+
+  function reportLink(href) {
+    var p = el("p");
+    p.appendChild(el("a", { href: href }, "Full report: " + href));
+    return p;
+  }
+
+  function remove(node) {
+    if (node) {
+      node.remove();
+    }
+    return null;
+  }
+
+  function showErrors(st) {
+    overlay = remove(overlay);
+    if (!st.errors.length) {
+      return;
+    }
+    ensureStyles();
+    overlay = el("section", { id: "handbook-errors", role: "alert", "aria-labelledby": "handbook-errors-title" });
+    overlay.appendChild(el("h2", { id: "handbook-errors-title" },
+      plural(st.errors.length, "The handbook has 1 error", "The handbook has {n} errors") +
+      "; the last good pages are shown until it is fixed"));
+    overlay.appendChild(list(st.errors));
+    overlay.appendChild(reportLink(st.report));
+    var close = el("button", { type: "button" }, "Hide");
+    close.addEventListener("click", function () {
+      overlay = remove(overlay);
+    });
     overlay.appendChild(close);
     document.body.appendChild(overlay);
+  }
+
+  // showWarnings shows the warnings in a panel at the side of the page. A
+  // panel the editor hid stays hidden until the warnings change.
+  function showWarnings(st) {
+    panel = remove(panel);
+    var key = JSON.stringify(st.warnings);
+    if (!st.warnings.length || st.errors.length || sessionStorage.getItem(dismissKey) === key) {
+      return;
+    }
+    ensureStyles();
+    panel = el("aside", { id: "handbook-warnings", "aria-labelledby": "handbook-warnings-title" });
+    var details = el("details");
+    var summary = el("summary");
+    summary.appendChild(el("span", { id: "handbook-warnings-title" },
+      plural(st.warnings.length, "1 warning", "{n} warnings")));
+    details.appendChild(summary);
+    details.appendChild(list(st.warnings));
+    details.appendChild(reportLink(st.report));
+    panel.appendChild(details);
+    var close = el("button", { type: "button", "aria-label": "Hide the warnings" }, "×");
+    close.addEventListener("click", function () {
+      sessionStorage.setItem(dismissKey, key);
+      panel = remove(panel);
+    });
+    panel.appendChild(close);
+    document.body.appendChild(panel);
   }
 
   var source = new EventSource("/_handbook/events");
@@ -71,12 +129,18 @@
     var to = data.moved && data.moved[window.location.pathname];
     if (to) {
       window.location.replace(to + window.location.search + window.location.hash);
+    } else if (to === "") {
+      window.location.reload(); // the page is gone: the 404 page says so
     } else {
       window.location.reload();
     }
   });
-  source.addEventListener("errors", function (e) {
-    show(JSON.parse(e.data));
+  source.addEventListener("status", function (e) {
+    var st = JSON.parse(e.data);
+    if (st.building) {
+      return;
+    }
+    showErrors(st);
+    showWarnings(st);
   });
-  source.addEventListener("ok", hide);
 })();

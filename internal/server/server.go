@@ -112,6 +112,7 @@ func (s *Server) Serve(ctx context.Context) error {
 	wg.Go(func() {
 		s.apply(s.session.Build(ctx))
 		s.finishSearch()
+		s.hub.broadcast(s.statusEvent())
 		s.rebuildLoop(ctx)
 	})
 	select {
@@ -144,8 +145,10 @@ func (s *Server) rebuildLoop(ctx context.Context) {
 		case paths := <-s.builds:
 			s.apply(s.session.Update(ctx, s.changes(paths)))
 			// The search index is written after the tabs were told to
-			// reload: it is not needed to show the page.
+			// reload: it is not needed to show the page. The status
+			// follows, when everything is written.
 			s.finishSearch()
+			s.hub.broadcast(s.statusEvent())
 		}
 	}
 }
@@ -206,7 +209,6 @@ func (s *Server) apply(r *build.Result) {
 	if r.Committed {
 		s.hub.broadcast(event{name: "reload", data: reloadData{Moved: r.Moved, Changed: r.Changed}})
 	}
-	s.hub.broadcast(s.statusEvent())
 }
 
 type reloadData struct {

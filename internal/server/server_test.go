@@ -82,6 +82,7 @@ func preview(t *testing.T) (*Server, string) {
 type stream struct {
 	events chan sse
 	body   io.Closer
+	err    error
 }
 
 type sse struct{ name, data string }
@@ -107,6 +108,7 @@ func listen(t testing.TB, s *Server) *stream {
 	go func() {
 		defer close(st.events)
 		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(nil, 16<<20) // a status may list many problems
 		var e sse
 		for sc.Scan() {
 			line := sc.Text()
@@ -119,6 +121,9 @@ func listen(t testing.TB, s *Server) *stream {
 				st.events <- e
 				e = sse{}
 			}
+		}
+		if err := sc.Err(); err != nil {
+			st.err = err
 		}
 	}()
 	return st
@@ -166,7 +171,7 @@ func (st *stream) wait(t testing.TB, timeout time.Duration, names ...string) sse
 		select {
 		case e, ok := <-st.events:
 			if !ok {
-				t.Fatalf("the stream ended before %v", names)
+				t.Fatalf("the stream ended before %v (%v)", names, st.err)
 			}
 			if slices.Contains(names, e.name) {
 				return e

@@ -36,7 +36,27 @@ var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 <body class="handbook-error-page">
 <main>
 <h1>Handbook status</h1>
-<p>{{.Errors}} errors, {{.Warnings}} warnings. This page is the report of <code>handbook check</code>; reload it after saving.</p>
+<p>{{.Errors}} errors, {{.Warnings}} warnings. This page is the report of <code>handbook check</code> for the files as they are now; reload it after saving.</p>
+<h2>Errors</h2>
+{{- if .Errors}}
+<ul>
+{{- range .Findings}}{{if eq .Severity "error"}}
+<li><code>{{.Path}}{{if .Line}}:{{.Line}}{{if .Col}}:{{.Col}}{{end}}{{end}}</code> {{.Message}} <span>[{{.Kind}}]</span></li>
+{{- end}}{{end}}
+</ul>
+{{- else}}
+<p>No errors: the site is published as it is.</p>
+{{- end}}
+<h2>Warnings</h2>
+{{- if .Warnings}}
+<ul>
+{{- range .Findings}}{{if eq .Severity "warning"}}
+<li><code>{{.Path}}{{if .Line}}:{{.Line}}{{if .Col}}:{{.Col}}{{end}}{{end}}</code> {{.Message}} <span>[{{.Kind}}]</span></li>
+{{- end}}{{end}}
+</ul>
+{{- else}}
+<p>No warnings.</p>
+{{- end}}
 <h2>Translation status</h2>
 <table>
 <thead><tr><th scope="col">Language</th><th scope="col">Translated</th><th scope="col">Missing</th><th scope="col">Outdated</th></tr></thead>
@@ -48,16 +68,6 @@ var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 {{- end}}
 </tbody>
 </table>
-<h2>Findings</h2>
-{{- if .Findings}}
-<ul>
-{{- range .Findings}}
-<li><strong>{{.Severity}}</strong> <code>{{.Path}}{{if .Line}}:{{.Line}}{{if .Col}}:{{.Col}}{{end}}{{end}}</code> {{.Message}} <span>[{{.Kind}}]</span></li>
-{{- end}}
-</ul>
-{{- else}}
-<p>Nothing to report.</p>
-{{- end}}
 </main>
 </body>
 </html>

@@ -69,7 +69,7 @@ func (w *watcher) addTree(p string) error {
 			continue
 		}
 		var addErr error
-		folder.Walk(r.fs, filepath.ToSlash(rel), folder.WalkOptions{Skip: content.Ignored}, func(string) {}, func(d string) {
+		folder.Walk(r.fs, filepath.ToSlash(rel), folder.WalkOptions{Skip: content.Ignored}, func(string, func() (fs.FileInfo, error)) {}, func(d string) {
 			if err := w.fs.Add(filepath.Join(r.dir, filepath.FromSlash(d))); err != nil && !errors.Is(err, fs.ErrNotExist) && addErr == nil {
 				addErr = err
 			}

@@ -14,26 +14,27 @@ type FactKind uint8
 // records it; Value writes what the method returns, so that two models can
 // be compared fact by fact.
 const (
-	FactLink      FactKind = iota + 1 // Reader.Link: whether the page exists, its title and URL
-	FactDesc                          // Reader.Description
-	FactMeta                          // Reader.Meta
-	FactSource                        // Reader.Source: the text the page shows
-	FactStep                          // Reader.Step
-	FactGuide                         // Reader.Guide
-	FactCase                          // Reader.Case
-	FactChildren                      // Reader.Children
-	FactParent                        // Reader.Parent
-	FactSiblings                      // Reader.Siblings
-	FactRelated                       // Reader.Related
-	FactBacklinks                     // Reader.Backlinks
-	FactLangs                         // Reader.Langs
-	FactScope                         // Reader.Scope
-	FactNode                          // Reader.Node (Name is the key)
-	FactAsset                         // Reader.Asset (Name is the asset's key)
-	FactConfig                        // Reader.Config
-	FactAliases                       // Reader.Aliases
-	FactPages                         // Reader.Pages
-	FactKeys                          // Reader.Keys
+	FactLink       FactKind = iota + 1 // Reader.Link: whether the page exists, its title and URL
+	FactDesc                           // Reader.Description
+	FactMeta                           // Reader.Meta
+	FactSource                         // Reader.Source: the text the page shows
+	FactSourceFile                     // Reader.SourceFile: which file the page shows
+	FactStep                           // Reader.Step
+	FactGuide                          // Reader.Guide
+	FactCase                           // Reader.Case
+	FactChildren                       // Reader.Children
+	FactParent                         // Reader.Parent
+	FactSiblings                       // Reader.Siblings
+	FactRelated                        // Reader.Related
+	FactBacklinks                      // Reader.Backlinks
+	FactLangs                          // Reader.Langs
+	FactScope                          // Reader.Scope
+	FactNode                           // Reader.Node (Name is the key)
+	FactAsset                          // Reader.Asset (Name is the asset's key)
+	FactConfig                         // Reader.Config
+	FactAliases                        // Reader.Aliases
+	FactPages                          // Reader.Pages
+	FactKeys                           // Reader.Keys
 	// Facts of the other inputs, whose values the builder gives: the UI
 	// strings of a language (Name), the theme, the build's date.
 	FactUI
@@ -111,6 +112,11 @@ func (s *Site) encode(e *Encoder, f Fact) bool {
 		s.meta(f.ID).encode(e)
 	case FactSource:
 		s.source(f.ID).encode(e)
+	case FactSourceFile:
+		r := s.source(f.ID)
+		e.String(r.Path)
+		e.String(r.Display)
+		e.Bool(r.Failed)
 	case FactStep:
 		st, ok := s.step(f.ID)
 		e.Bool(ok)

@@ -156,11 +156,11 @@ func (res *Resolver) pageLink(key, lang string, l markdown.Link, written string)
 }
 
 func (res *Resolver) addAnchor(target PageID, l markdown.Link, written string) {
-	src := res.r.Source(target)
-	if src == nil || src.Failed {
+	path, display, failed, ok := res.r.SourceFile(target)
+	if !ok || failed {
 		return // a page that failed to load has no known headings
 	}
-	res.Anchors = append(res.Anchors, AnchorRef{Target: src.Path, TargetDisplay: src.Display, Fragment: l.Fragment,
+	res.Anchors = append(res.Anchors, AnchorRef{Target: path, TargetDisplay: display, Fragment: l.Fragment,
 		Path: res.display, Line: l.Line, Col: l.Col, Written: written})
 }
 

@@ -151,6 +151,15 @@ func (r *Reader) Source(id PageID) *content.Source {
 	return nil
 }
 
+// SourceFile returns the path of the file whose text the page shows (for
+// checking links to its headings after rendering), its name for messages,
+// and whether it failed to load; ok is false when the page has no text.
+func (r *Reader) SourceFile(id PageID) (path, display string, failed, ok bool) {
+	r.add(FactSourceFile, id)
+	t := r.s.source(id)
+	return t.Path, t.Display, t.Failed, t.Path != ""
+}
+
 // Convenience built from the facts above, so that what they read is
 // recorded by construction.
 

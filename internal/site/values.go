@@ -167,6 +167,7 @@ func (v textRef) encode(e *Encoder) {
 	e.String(v.Lang)
 	e.Int(v.Line)
 	e.Uint64(v.Hash)
+	e.Bool(v.Failed)
 }
 
 // textRef names a source's body for the fact that a render read it.
@@ -174,6 +175,7 @@ type textRef struct {
 	Path, Display, Lang string
 	Line                int
 	Hash                uint64
+	Failed              bool
 }
 
 // The getters behind the Reader's methods and the facts' values.
@@ -211,7 +213,7 @@ func (s *Site) source(id PageID) textRef {
 		return textRef{}
 	}
 	src := p.Source
-	return textRef{Path: src.Path, Display: src.Display, Lang: src.Lang, Line: src.BodyLine, Hash: src.BodyHash()}
+	return textRef{Path: src.Path, Display: src.Display, Lang: src.Lang, Line: src.BodyLine, Hash: src.BodyHash(), Failed: src.Failed}
 }
 
 func (s *Site) step(id PageID) (StepInfo, bool) {

@@ -1,0 +1,140 @@
+package sitetest
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/kuntahankinnat/handbook/i18n"
+	"github.com/kuntahankinnat/handbook/internal/build"
+	"github.com/kuntahankinnat/handbook/internal/server"
+	"github.com/kuntahankinnat/handbook/themes"
+)
+
+// TestPreviewProblems opens a page of the preview in Chromium and saves
+// files with problems: a warning shows in a small panel that leaves the
+// page readable and links the report; hiding it keeps it hidden after a
+// reload; an error shows the overlay over the last good page; fixing it
+// clears both. Text from the content reaches the page as text only.
+func TestPreviewProblems(t *testing.T) {
+	exe := chromiumPath(t)
+	content := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(content, os.DirFS(filepath.Join(moduleRoot(t), "content"))); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := server.New(server.Config{
+		Addr:       "127.0.0.1:0",
+		Build:      build.Options{Content: os.DirFS(content), ContentDir: content, Drafts: true, Assets: build.Assets{Theme: themes.Default(), I18n: i18n.Files}},
+		ContentDir: content,
+		Debounce:   20 * time.Millisecond,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+	tab := newTab(t, startBrowser(t, exe))
+	pageURL := srv.URL() + "en/goals/openness/"
+	page := filepath.Join(content, "goals", "openness.en.md")
+	orig, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	save := func(data string) {
+		t.Helper()
+		if err := os.WriteFile(page, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitFor := func(what, js string) {
+		t.Helper()
+		deadline := time.Now().Add(20 * time.Second)
+		for time.Now().Before(deadline) {
+			if ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](js)); err == nil && ok {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		t.Fatalf("%s: %s never held", what, js)
+	}
+	eval := func(js string) string {
+		t.Helper()
+		v, err := chromedp.Run(tab, chromedp.Evaluate[string](js))
+		if err != nil {
+			t.Fatalf("%s: %v", js, err)
+		}
+		return v
+	}
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		if err := chromedp.Do(tab, chromedp.Navigate(pageURL)); err == nil {
+			if h1, _ := chromedp.Run(tab, chromedp.Evaluate[string](`(document.querySelector("main h1") || {}).textContent || ""`)); strings.TrimSpace(h1) != "" {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the preview did not come up")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+
+	mon := watch(t, tab, strings.TrimSuffix(srv.URL(), "/"))
+	// A misspelt key whose value looks like HTML: a warning.
+	save(strings.Replace(string(orig), "title:", "descripton: <img src=x onerror=alert(1)>\ntitle:", 1))
+	waitFor("warnings panel", `!!document.querySelector("#handbook-warnings summary")`)
+	summary := eval(`document.querySelector("#handbook-warnings summary").textContent`)
+	if v := eval(`(() => { const h = document.querySelector("main h1").getBoundingClientRect(); const p = document.querySelector("#handbook-warnings").getBoundingClientRect(); return String(h.bottom <= p.top || h.right <= p.left || h.top >= p.bottom) })()`); v != "true" {
+		t.Error("the warnings panel covers the page's heading")
+	}
+	eval(`(document.querySelector("#handbook-warnings summary").click(), "")`)
+	items := eval(`document.querySelector("#handbook-warnings ul").textContent`)
+	if !strings.Contains(summary, "1 warning") {
+		t.Errorf("panel summary %q", summary)
+	}
+	if !strings.Contains(items, `unknown front-matter key "descripton" (did you mean "description"?)`) || !strings.Contains(items, "openness.en.md:") {
+		t.Errorf("panel items %q", items)
+	}
+	if v := eval(`String(!!document.querySelector("#handbook-warnings img"))`); v != "false" {
+		t.Error("content reached the panel as HTML")
+	}
+	if v := eval(`document.querySelector("#handbook-warnings a").getAttribute("href")`); v != "/_status/" {
+		t.Errorf("report link %q", v)
+	}
+	// Hidden, the panel stays hidden after a reload while the warnings stay.
+	eval(`(document.querySelector("#handbook-warnings button").click(), "")`)
+	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond)
+	if v := eval(`String(!!document.querySelector("#handbook-warnings"))`); v != "false" {
+		t.Error("a hidden panel came back after a reload")
+	}
+
+	// An error: the overlay, over the last good page.
+	save(strings.Replace(string(orig), "\n\n", "\n\nSee [nothing](nowhere<b>.md).\n\n", 1))
+	waitFor("error overlay", `!!document.querySelector("#handbook-errors li")`)
+	overlay := eval(`document.querySelector("#handbook-errors").textContent`)
+	if !strings.Contains(overlay, "goes to no page") || !strings.Contains(overlay, "nowhere<b>.md") {
+		t.Errorf("overlay %q", overlay)
+	}
+	if h1 := eval(`document.querySelector("main h1").textContent`); strings.TrimSpace(h1) == "" {
+		t.Error("the page is gone behind the overlay")
+	}
+	if v := eval(`String(!!document.querySelector("#handbook-errors b"))`); v != "false" {
+		t.Error("content reached the overlay as HTML")
+	}
+
+	// Fixed: both go away.
+	save(string(orig))
+	waitFor("no overlay", `!document.querySelector("#handbook-errors") && !document.querySelector("#handbook-warnings")`)
+	mon.report(t, pageURL)
+}
