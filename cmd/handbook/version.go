@@ -2,9 +2,17 @@ package main
 
 import "runtime/debug"
 
-// version reports the module version, or the VCS revision of a build from a
-// checkout.
+// releaseVersion is the version a release build stamps in with
+// -ldflags "-X main.releaseVersion=v1.2.0" (see cmd/release); other builds
+// leave it empty. It is set by the linker only, never at run time.
+var releaseVersion string
+
+// version reports the release version, else the module version, else the
+// VCS revision of a build from a checkout.
 func version() string {
+	if releaseVersion != "" {
+		return releaseVersion
+	}
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "unknown"
