@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 )
 
@@ -72,10 +73,10 @@ type memEntry struct {
 }
 
 // flight is one resize of an image in progress; others asking for the
-// same image wait for it instead of decoding it too.
+// same image wait for it instead of decoding it too. When it fails, each
+// of them tries in turn, so that every error names the caller's file.
 type flight struct {
 	done chan struct{}
-	err  error
 }
 
 // NewCache returns an empty cache.
@@ -99,15 +100,27 @@ func NewCache(opt CacheOptions) *Cache {
 }
 
 // settingsID names the encoder settings in the folder's file names, so
-// that copies made by another filter, quality or Go version (whose
-// encoders may write other bytes) are not mixed with this one's.
+// that copies made by another filter, quality, Go or golang.org/x/image
+// version (whose code may write other bytes) are not mixed with this
+// one's: a build with the folder must equal a build without it. (A test
+// binary carries no module list, so there the version is "unknown".)
 func settingsID() string {
-	sum := sha256.Sum256([]byte(fmt.Sprintf("catmullrom q%d png-default %s", JPEGQuality, runtime.Version())))
+	xImage := "unknown"
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range info.Deps {
+			if d.Path == "golang.org/x/image" {
+				xImage = d.Version
+			}
+		}
+	}
+	id := fmt.Sprintf("halve+catmullrom q%d png-default %s x/image %s", JPEGQuality, runtime.Version(), xImage)
+	sum := sha256.Sum256([]byte(id))
 	return fmt.Sprintf("%x", sum[:4])
 }
 
 // Variants returns what Resize(name, data, widths) returns, making only
-// the copies it has not made before.
+// the copies it has not made before. The copies' Data is shared with
+// other callers: do not modify it.
 func (c *Cache) Variants(name string, data []byte, widths []int) ([]Variant, error) {
 	info, err := Probe(name, data)
 	if err != nil {
@@ -127,9 +140,6 @@ func (c *Cache) Variants(name string, data []byte, widths []int) ([]Variant, err
 		if f := c.flights[sum]; f != nil {
 			c.mu.Unlock()
 			<-f.done
-			if f.err != nil {
-				return nil, f.err
-			}
 			continue // look again: what it made is in memory now
 		}
 		f := &flight{done: make(chan struct{})}
@@ -137,7 +147,6 @@ func (c *Cache) Variants(name string, data []byte, widths []int) ([]Variant, err
 		c.mu.Unlock()
 
 		made, err := c.make(name, data, info, sum, missing)
-		f.err = err
 		c.mu.Lock()
 		delete(c.flights, sum)
 		c.mu.Unlock()
