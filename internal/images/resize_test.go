@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/color/palette"
+	"image/draw"
 	"image/jpeg"
 	"image/png"
 	"slices"
@@ -285,5 +287,76 @@ func TestResizeRefuses(t *testing.T) {
 				t.Errorf("error = %q, want it to start with %q", err, tt.message)
 			}
 		})
+	}
+}
+
+// TestResizePixelKinds makes a copy of PNGs and JPEGs of every kind of
+// pixel the decoders return, and checks its size and that it decodes.
+func TestResizePixelKinds(t *testing.T) {
+	src := photo(400, 225)
+	convert := func(dst draw.Image) image.Image {
+		draw.Draw(dst, dst.Bounds(), src, image.Point{}, draw.Src)
+		return dst
+	}
+	r := src.Bounds()
+	files := []struct {
+		name string
+		data []byte
+	}{
+		{"paletted.png", encodePNG(t, convert(image.NewPaletted(r, palette.Plan9)))},
+		{"gray.png", encodePNG(t, convert(image.NewGray(r)))},
+		{"gray16.png", encodePNG(t, convert(image.NewGray16(r)))},
+		{"rgba64.png", encodePNG(t, convert(image.NewNRGBA64(r)))},
+		{"gray.jpg", encodeJPEG(t, convert(image.NewGray(r)))},
+	}
+	for _, f := range files {
+		t.Run(f.name, func(t *testing.T) {
+			info, err := Probe(f.name, f.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs := resizer{name: f.name, data: f.data, info: info}
+			v, _, err := rs.variant(160)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := describe(t, v); got != "160×90 "+string(info.Format) {
+				t.Errorf("copy is %s", got)
+			}
+		})
+	}
+}
+
+// TestResizeKeepsTransparency checks that a PNG's transparent half stays
+// transparent in its copy, and its opaque half opaque.
+func TestResizeKeepsTransparency(t *testing.T) {
+	img := image.NewNRGBA(image.Rect(0, 0, 400, 200))
+	for y := range 200 {
+		for x := range 400 {
+			a := uint8(255)
+			if x < 200 {
+				a = 0
+			}
+			img.SetNRGBA(x, y, color.NRGBA{uint8(x), uint8(y), 90, a})
+		}
+	}
+	rs := resizer{name: "alpha.png", data: encodePNG(t, img)}
+	var err error
+	if rs.info, err = Probe(rs.name, rs.data); err != nil {
+		t.Fatal(err)
+	}
+	v, _, err := rs.variant(160)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := png.Decode(bytes.NewReader(v.Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, a := out.At(20, 40).RGBA(); a != 0 {
+		t.Errorf("transparent half has alpha %d", a>>8)
+	}
+	if _, _, _, a := out.At(140, 40).RGBA(); a != 0xffff {
+		t.Errorf("opaque half has alpha %d", a>>8)
 	}
 }
