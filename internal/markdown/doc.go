@@ -7,8 +7,11 @@
 // and images through a LinkResolver (links are written to Markdown files and
 // become page URLs), drops links with unsafe schemes, wraps tables in a
 // scrollable region and collects the table of contents and the plain text
-// the search index needs. Every problem is a diagnostic at file:line:col,
-// counted in the file (the body's first line is Options.Line).
+// the search index needs. With Options.Images, images of the site get
+// width, height, srcset and sizes from an ImageResolver (images.go), and
+// every image but the body's first loading="lazy" and decoding="async".
+// Every problem is a diagnostic at file:line:col, counted in the file (the
+// body's first line is Options.Line).
 //
 // A body goldmark would take too long on (more than MaxSize bytes, blocks
 // nested too deeply, constructs on which its parser takes time quadratic in

@@ -55,7 +55,7 @@ func checkTableMirror(t *testing.T, src []byte, res *Result) {
 // fuzzOptions are the options of every hostile conversion: the body starts
 // on line 7 of its file, and links go through fuzzResolver.
 func fuzzOptions() Options {
-	return Options{Path: "content/goals/openness.fi.md", Line: 7, Links: fuzzResolver{}, TableLabel: "Taulukko"}
+	return Options{Path: "content/goals/openness.fi.md", Line: 7, Links: fuzzResolver{}, Images: fuzzResolver{}, TableLabel: "Taulukko"}
 }
 
 // fuzzResolver accepts links to Markdown files and to images, as the site's
@@ -78,6 +78,17 @@ func (fuzzResolver) ResolveLink(l Link) (string, error) {
 		u += "#" + url.PathEscape(l.Fragment)
 	}
 	return u, nil
+}
+
+// ResolveImage gives every image a size and copies named after its URL,
+// and refuses those whose name says "bomb".
+func (fuzzResolver) ResolveImage(l Link, src string) (ImageAttrs, error) {
+	if strings.Contains(l.Path, "bomb") {
+		return ImageAttrs{}, fmt.Errorf("%s: image too large", l.Path)
+	}
+	return ImageAttrs{Width: 1200, Height: 800, Sizes: "100vw", Srcset: []ImageSource{
+		{URL: src + "-480w", Width: 480}, {URL: src, Width: 1200},
+	}}, nil
 }
 
 // checkConvert converts src and checks what must hold for any body.
@@ -146,6 +157,12 @@ func checkHTML(t *testing.T, out []byte) map[string]bool {
 			case key == "href" || key == "src" || key == "action" || key == "xlink:href":
 				if scheme := scriptScheme(a.Val); scheme != "" {
 					t.Errorf("HTML has %s=%q, a %s URL:\n%s", a.Key, a.Val, scheme, excerpt(out))
+				}
+			case key == "srcset":
+				for _, c := range strings.Split(a.Val, ",") {
+					if scheme := scriptScheme(c); scheme != "" {
+						t.Errorf("HTML has srcset=%q, with a %s URL:\n%s", a.Val, scheme, excerpt(out))
+					}
 				}
 			case key == "id":
 				if ids[a.Val] {

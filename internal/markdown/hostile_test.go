@@ -128,6 +128,11 @@ var hostileBodies = []hostileBody{
 	{name: "unparsed heading attribute", src: lit("## Otsikko {onclick=alert(1)}"), wantHTML: `<h2 id="otsikko-onclick-alert-1">Otsikko {onclick=alert(1)}</h2>`},
 	{name: "image title quotes", src: lit(`![a](kuva.png "x\" onerror=\"alert(1)")`), wantHTML: `<img src="/media/kuva.png"`},
 	{name: "link to a page", src: lit("[menetelmä](../methods/market-dialogue.md#forms)"), wantHTML: `<a href="/fi/market-dialogue/#forms">`},
+
+	// Images through Options.Images.
+	{name: "20,000 images", src: rep("![k](kuva.png) ", 20000), wantHTML: `<img src="/media/kuva.png" alt="k" width="1200" height="800" loading="lazy" decoding="async" srcset="/media/kuva.png-480w 480w, /media/kuva.png 1200w" sizes="100vw">`},
+	{name: "image refused by the resolver", src: lit("Text.\n\n![pommi](bomb.png)"), wantErr: "bomb.png: image too large", wantLine: 9},
+	{name: "image destination with quotes", src: lit(`![a](<kuva" onerror="alert(1).png>)`), wantHTML: `srcset="/media/kuva%22%20onerror=%22alert%281%29.png-480w 480w`},
 }
 
 func TestHostileBodies(t *testing.T) {

@@ -30,7 +30,9 @@ type LinkResolver interface {
 // scheme (javascript:, data:, vbscript:, file:) is dropped.
 var externalSchemes = []string{"http", "https", "mailto", "tel"}
 
-func (st *state) link(n ast.Node) {
+// link checks and resolves a link or image destination. For an image of
+// the site it returns the Link, with the destination now its URL.
+func (st *state) link(n ast.Node) *Link {
 	var dest []byte
 	image := false
 	switch n := n.(type) {
@@ -51,6 +53,7 @@ func (st *state) link(n ast.Node) {
 	case destUnsafe:
 		st.warnf(offset, "unsafe-link", "link with scheme %q is not published (only %s links are allowed)", scheme, strings.Join(externalSchemes, ", "))
 		unlink(n)
+		return nil
 	case destFragment:
 		frag := raw[1:]
 		if unescaped, err := url.PathUnescape(frag); err == nil {
@@ -62,9 +65,6 @@ func (st *state) link(n ast.Node) {
 		line, col := st.position(offset)
 		st.local = append(st.local, localLink{fragment: frag, line: line, col: col})
 	case destPath:
-		if st.opt.Links == nil {
-			return
-		}
 		p, frag, _ := strings.Cut(raw, "#")
 		if unescaped, err := url.PathUnescape(frag); err == nil {
 			frag = unescaped
@@ -76,17 +76,24 @@ func (st *state) link(n ast.Node) {
 			p = unescaped
 		}
 		line, col := st.position(offset)
-		u, err := st.opt.Links.ResolveLink(Link{Path: p, Fragment: frag, Image: image, Line: line, Col: col})
-		if err != nil {
-			kind := "broken-link"
-			if image {
-				kind = "missing-file"
+		l := Link{Path: p, Fragment: frag, Image: image, Line: line, Col: col}
+		if st.opt.Links != nil {
+			u, err := st.opt.Links.ResolveLink(l)
+			if err != nil {
+				kind := "broken-link"
+				if image {
+					kind = "missing-file"
+				}
+				st.errorf(offset, kind, "%v", err)
+				return nil
 			}
-			st.errorf(offset, kind, "%v", err)
-			return
+			setDestination(n, u)
 		}
-		setDestination(n, u)
+		if image {
+			return &l
+		}
 	}
+	return nil
 }
 
 type destKind int

@@ -61,6 +61,13 @@ type Options struct {
 	// TableLabel is the accessible name of the scrollable region around
 	// each table, in the page's language.
 	TableLabel string
+	// Images, when set, gives each image of the site its size and copies
+	// (see ImageResolver), and every image loading="lazy" (but the first
+	// of the body) and decoding="async". Nil leaves images as written.
+	Images ImageResolver
+	// EagerImages keeps loading="lazy" off every image: for a print page,
+	// which is printed whole.
+	EagerImages bool
 }
 
 // Heading is one heading of a page.

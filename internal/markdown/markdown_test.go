@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,14 +14,18 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// resolver resolves "<name>.md" to "/fi/<name>/" and reports "missing*"
-// as broken, recording what it was asked.
+// resolver resolves "<name>.md" to "/fi/<name>/" and an image to
+// "/media/<path>", and reports "missing*" as broken, recording what it was
+// asked.
 type resolver struct{ asked []Link }
 
 func (r *resolver) ResolveLink(l Link) (string, error) {
 	r.asked = append(r.asked, l)
 	if strings.HasPrefix(l.Path, "missing") {
 		return "", fmt.Errorf("link %q goes to no page", l.Path)
+	}
+	if l.Image {
+		return "/media" + path.Clean("/"+l.Path), nil
 	}
 	u := "/fi/" + strings.TrimSuffix(filepath.Base(l.Path), ".md") + "/"
 	if l.Fragment != "" {
@@ -29,9 +34,38 @@ func (r *resolver) ResolveLink(l Link) (string, error) {
 	return u, nil
 }
 
+// imageResolver answers as a build would for a few kinds of file, keyed
+// by name: "wide*" a 2400 × 1350 photo with copies, "*.svg" a drawing
+// (of no size when named "relative*"), "bomb*" a file refused; anything
+// else a 640 × 480 picture without copies. It records what it was asked.
+type imageResolver struct{ asked []string }
+
+func (r *imageResolver) ResolveImage(l Link, src string) (ImageAttrs, error) {
+	r.asked = append(r.asked, fmt.Sprintf("%s at %d:%d -> %s", l.Path, l.Line, l.Col, src))
+	base := path.Base(l.Path)
+	switch {
+	case strings.HasPrefix(base, "bomb"):
+		return ImageAttrs{}, fmt.Errorf("%s: image too large: 100000 × 100000 pixels is 10000 megapixels, more than the 40 an image may have", l.Path)
+	case strings.HasPrefix(base, "relative"):
+		return ImageAttrs{}, nil
+	case strings.HasSuffix(base, ".svg"):
+		return ImageAttrs{Width: 800, Height: 600}, nil
+	case strings.HasPrefix(base, "wide"):
+		ext := path.Ext(src)
+		var set []ImageSource
+		for _, w := range []int{480, 800, 1200, 1600} {
+			set = append(set, ImageSource{URL: fmt.Sprintf("%s-%dw%s", strings.TrimSuffix(src, ext), w, ext), Width: w})
+		}
+		set = append(set, ImageSource{URL: src, Width: 2400})
+		return ImageAttrs{Width: 2400, Height: 1350, Srcset: set, Sizes: "(min-width: 46rem) 44rem, 100vw"}, nil
+	}
+	return ImageAttrs{Width: 640, Height: 480}, nil
+}
+
 // TestGolden converts testdata/*.txtar: "input.md" (and optional
-// "options": lines "prefix X" and "shift N"), comparing with "output.html",
-// "headings", "text" and "diagnostics".
+// "options": lines "prefix X", "shift N", "images" to set Options.Images
+// and "eager" for EagerImages), comparing with "output.html", "headings",
+// "text", "diagnostics" and, with "images", "images asked".
 func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txtar")
 	if len(files) == 0 {
@@ -49,7 +83,14 @@ func TestGolden(t *testing.T) {
 				sections[f.Name] = string(f.Data)
 			}
 			opt := Options{Path: "page.fi.md", Line: 5, Links: &resolver{}, TableLabel: "Taulukko"}
+			images := &imageResolver{}
 			for _, l := range strings.Split(sections["options"], "\n") {
+				switch l {
+				case "images":
+					opt.Images = images
+				case "eager":
+					opt.EagerImages = true
+				}
 				if v, ok := strings.CutPrefix(l, "prefix "); ok {
 					opt.IDPrefix = v
 				}
@@ -64,6 +105,9 @@ func TestGolden(t *testing.T) {
 				"text":        res.Text,
 				"diagnostics": diagnostics(res),
 			}
+			if opt.Images != nil {
+				got["images asked"] = strings.Join(images.asked, "\n") + "\n"
+			}
 			if *update {
 				for i, f := range ar.Files {
 					if v, ok := got[f.Name]; ok {
@@ -71,7 +115,7 @@ func TestGolden(t *testing.T) {
 						delete(got, f.Name)
 					}
 				}
-				for _, name := range []string{"output.html", "headings", "text", "diagnostics"} {
+				for _, name := range []string{"output.html", "headings", "text", "diagnostics", "images asked"} {
 					if v, ok := got[name]; ok {
 						ar.Files = append(ar.Files, txtar.File{Name: name, Data: []byte(v)})
 					}

@@ -64,8 +64,13 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 		}
 		links = nil
 	}
-	for _, l := range links {
-		st.link(l)
+	first := true
+	for _, n := range links {
+		l := st.link(n)
+		if img, ok := n.(*ast.Image); ok && img.Parent() != nil {
+			st.image(img, l, first)
+			first = false
+		}
 	}
 	for _, tb := range tables {
 		wrap := &tableScroll{label: st.opt.TableLabel}
