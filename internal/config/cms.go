@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
@@ -61,10 +62,14 @@ func (p *parser) cms(v any) *CMS {
 	if v == nil {
 		return nil
 	}
-	block, ok := v.(map[any]any)
+	m, ok := v.(map[any]any)
 	if !ok {
 		p.errorf("cms", "cms must be a block of keys (backend, repo, branch, …), not %s", describe(v))
 		return nil
+	}
+	block := make(map[string]any, len(m))
+	for k, v := range m {
+		block[fmt.Sprint(k)] = v
 	}
 	c := &CMS{Branch: "main", ContentFolder: "content"}
 	str := func(key string) (string, bool) {
@@ -79,7 +84,7 @@ func (p *parser) cms(v any) *CMS {
 		}
 		return strings.TrimSpace(s), true
 	}
-	for _, k := range sortedKeys(block) {
+	for _, k := range slices.Sorted(maps.Keys(block)) {
 		if !slices.Contains(cmsKeys, k) {
 			p.cmsWarnf(k, "unknown key %q in the cms block%s", k, diag.Suggestion(k, cmsKeys))
 		}
@@ -203,15 +208,6 @@ func (p *parser) cmsLine(key string) int {
 		}
 	}
 	return start
-}
-
-func sortedKeys(m map[any]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, fmt.Sprint(k))
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // describe names a YAML value's kind for messages.
