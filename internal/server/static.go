@@ -75,7 +75,8 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	if path.Ext(name) == ".html" {
+	applyHeaderRules(w.Header(), root, p)
+	if path.Ext(name) == ".html" && !strings.HasPrefix(p, adminPrefix) {
 		data, err := io.ReadAll(f)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
