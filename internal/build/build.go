@@ -11,6 +11,7 @@ import (
 	"github.com/kuntahankinnat/handbook/internal/config"
 	"github.com/kuntahankinnat/handbook/internal/content"
 	"github.com/kuntahankinnat/handbook/internal/diag"
+	"github.com/kuntahankinnat/handbook/internal/folder"
 	"github.com/kuntahankinnat/handbook/internal/i18n"
 	"github.com/kuntahankinnat/handbook/internal/markdown"
 	"github.com/kuntahankinnat/handbook/internal/render"
@@ -103,10 +104,17 @@ func load(opt Options, diags *diag.List) (*inputs, *content.Result, bool) {
 			diags.Add(diag.Errorf(opt.Content, 0, 0, "config", "content folder not found: %s (use -content DIR)", opt.Content))
 			return nil, nil, false
 		}
-		in.fsys = os.DirFS(opt.Content)
+		// An os.Root: no path or symbolic link read through it leaves the
+		// content folder (see package folder).
+		root, err := os.OpenRoot(opt.Content)
+		if err != nil {
+			diags.Add(diag.Errorf(opt.Content, 0, 0, "config", "cannot open the content folder: %v", err))
+			return nil, nil, false
+		}
+		in.fsys = root.FS()
 	}
 	cfgPath := filepath.Join(opt.Content, config.FileName)
-	data, err := fs.ReadFile(in.fsys, config.FileName)
+	data, err := folder.ReadFile(in.fsys, config.FileName, "content")
 	if err != nil {
 		diags.Add(diag.Errorf(cfgPath, 0, 0, "config", "cannot read %s: %v", config.FileName, err))
 		return nil, nil, false
@@ -136,7 +144,12 @@ func load(opt Options, diags *diag.List) (*inputs, *content.Result, bool) {
 			diags.Add(diag.Errorf(themeDir, 0, 0, "config", "theme folder not found"))
 			return nil, nil, false
 		}
-		override = &theme.Source{FS: os.DirFS(themeDir), Display: themeDir}
+		root, err := os.OpenRoot(themeDir)
+		if err != nil {
+			diags.Add(diag.Errorf(themeDir, 0, 0, "config", "cannot open the theme folder: %v", err))
+			return nil, nil, false
+		}
+		override = &theme.Source{FS: root.FS(), Display: themeDir}
 		if sub, err := fs.Sub(override.FS, "i18n"); err == nil {
 			i18nSources = append(i18nSources, i18n.Source{FS: sub, Display: filepath.Join(themeDir, "i18n")})
 		}

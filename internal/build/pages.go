@@ -3,7 +3,6 @@ package build
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/kuntahankinnat/handbook/internal/content"
 	"github.com/kuntahankinnat/handbook/internal/diag"
+	"github.com/kuntahankinnat/handbook/internal/folder"
 	"github.com/kuntahankinnat/handbook/internal/markdown"
 	"github.com/kuntahankinnat/handbook/internal/render"
 	"github.com/kuntahankinnat/handbook/internal/search"
@@ -255,7 +255,7 @@ func (r *run) files() {
 		add(a.Path, a.Data, nil)
 	}
 	for _, a := range s.Assets {
-		data, err := fs.ReadFile(r.in.fsys, a.Path)
+		data, err := folder.ReadFile(r.in.fsys, a.Path, "content")
 		if err != nil {
 			r.diags.Add(diag.Errorf(a.Display, 0, 0, "output", "%v", err))
 			continue

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io/fs"
@@ -13,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/kuntahankinnat/handbook/internal/diag"
+	"github.com/kuntahankinnat/handbook/internal/folder"
 )
 
 // Source is one Markdown file: where it is, which page and language it is,
@@ -117,32 +119,17 @@ type Result struct {
 func Load(fsys fs.FS, opt Options) *Result {
 	res := &Result{}
 	var pages []string
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			res.Diags = append(res.Diags, diag.Errorf(opt.Display(p), 0, 0, "io", "%v", unwrapPath(err)))
-			return nil
-		}
-		if p == "." {
-			return nil
-		}
-		if Ignored(d.Name()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
+	errs := folder.Walk(fsys, ".", folder.WalkOptions{What: "content", Skip: Ignored}, func(p string) {
 		switch {
-		case d.IsDir():
 		case p == opt.ConfigFile:
 		case filepath.Ext(p) == ".md":
 			pages = append(pages, p)
 		default:
 			res.Assets = append(res.Assets, Asset{Path: p, Key: norm.NFC.String(p), Display: opt.Display(p)})
 		}
-		return nil
-	})
-	if err != nil {
-		res.Diags = append(res.Diags, diag.Errorf(opt.Root, 0, 0, "io", "%v", err))
+	}, nil)
+	for _, err := range errs {
+		res.Diags = append(res.Diags, walkDiag(opt, err))
 	}
 	sources := make([]*Source, len(pages))
 	diags := make([][]*diag.Diagnostic, len(pages))
@@ -174,7 +161,11 @@ func LoadFile(fsys fs.FS, rel string, opt Options) (*Source, []*diag.Diagnostic)
 	}
 	data, err := readFile(fsys, rel)
 	if err != nil {
-		return nil, []*diag.Diagnostic{diag.Errorf(display, 0, 0, "io", "%v", err)}
+		kind := "io"
+		if errors.As(err, new(*folder.LinkError)) {
+			kind = "link"
+		}
+		return nil, []*diag.Diagnostic{diag.Errorf(display, 0, 0, kind, "%v", err)}
 	}
 	if d := checkText(display, data); d != nil {
 		return nil, []*diag.Diagnostic{d}
@@ -215,13 +206,22 @@ func Body(fsys fs.FS, s *Source) ([]byte, error) {
 }
 
 // readFile reads and normalises a file, refusing files too large to be a page.
+// A symbolic link on the way is followed only while it stays inside the
+// content folder, and anything but a regular file (a named pipe would block
+// the build) is refused before it is opened.
 func readFile(fsys fs.FS, rel string) ([]byte, error) {
-	if fi, err := fs.Stat(fsys, rel); err != nil {
+	real, err := folder.Resolve(fsys, rel, "content")
+	if err != nil {
 		return nil, unwrapPath(err)
+	}
+	if fi, err := fs.Stat(fsys, real); err != nil {
+		return nil, unwrapPath(err)
+	} else if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%v); only files and folders are read", fi.Mode().Type())
 	} else if fi.Size() > MaxFileSize {
 		return nil, fmt.Errorf("file is %d KiB; a page may be at most %d KiB", fi.Size()>>10, MaxFileSize>>10)
 	}
-	data, err := fs.ReadFile(fsys, rel)
+	data, err := fs.ReadFile(fsys, real)
 	if err != nil {
 		return nil, unwrapPath(err)
 	}
@@ -255,6 +255,22 @@ func hash(data []byte) uint64 {
 	h := fnv.New64a()
 	h.Write(data)
 	return h.Sum64()
+}
+
+// walkDiag turns an error of the walk into a diagnostic at its path.
+func walkDiag(opt Options, err error) *diag.Diagnostic {
+	var le *folder.LinkError
+	var nr *folder.NotRegularError
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &le):
+		return diag.Errorf(opt.Display(le.Path), 0, 0, "link", "%v", le)
+	case errors.As(err, &nr):
+		return diag.Errorf(opt.Display(nr.Path), 0, 0, "io", "not a regular file (%v); only files and folders are read", nr.Mode.Type())
+	case errors.As(err, &pe):
+		return diag.Errorf(opt.Display(pe.Path), 0, 0, "io", "%s: %v", pe.Op, pe.Err)
+	}
+	return diag.Errorf(opt.Root, 0, 0, "io", "%v", err)
 }
 
 // unwrapPath drops the path from an *fs.PathError: diagnostics name the

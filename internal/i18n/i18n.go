@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v2"
 
 	"github.com/kuntahankinnat/handbook/internal/diag"
+	"github.com/kuntahankinnat/handbook/internal/folder"
 )
 
 // Bundle is every UI string of every language. Make one per build.
@@ -51,7 +52,7 @@ func Load(sources ...Source) (*Bundle, []*diag.Diagnostic) {
 		}
 		for _, name := range names {
 			display := path.Join(src.Display, name)
-			data, err := fs.ReadFile(src.FS, name)
+			data, err := folder.ReadFile(src.FS, name, "theme")
 			if err != nil {
 				diags = append(diags, diag.Errorf(display, 0, 0, "i18n", "%v", err))
 				continue

@@ -357,3 +357,28 @@ func TestHostileRequests(t *testing.T) {
 		})
 	}
 }
+
+// TestLinkedFolderIsWatched: a folder linked into the content folder from
+// a place the walk itself skips (a dot folder inside it) is watched through
+// the link, so a file saved there is published at the link's path.
+func TestLinkedFolderIsWatched(t *testing.T) {
+	s, content := preview(t)
+	shared := filepath.Join(content, ".shared")
+	if err := os.Mkdir(shared, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	st := listen(t, s)
+	st.next(t, "ok")
+	if err := os.Symlink("../.shared", filepath.Join(content, "goals", "pictures")); err != nil {
+		t.Fatal(err)
+	}
+	st.next(t, "reload")
+	time.Sleep(50 * time.Millisecond) // let the watcher add the linked folder
+	if err := os.WriteFile(filepath.Join(shared, "logo.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st.next(t, "reload")
+	if code, _ := get(t, s.URL()+"media/goals/pictures/logo.svg"); code != http.StatusOK {
+		t.Errorf("a file saved in a linked folder: %d", code)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/kuntahankinnat/handbook/internal/content"
+	"github.com/kuntahankinnat/handbook/internal/folder"
 )
 
 // watcher turns file-system events into batches of changed paths: folders
@@ -23,6 +24,7 @@ import (
 // happened for the debounce time, or after maxWait at the latest.
 type watcher struct {
 	fs       *fsnotify.Watcher
+	roots    []watchRoot
 	debounce time.Duration
 	out      chan<- []string
 	log      io.Writer
@@ -36,32 +38,45 @@ func newWatcher(roots []string, debounce time.Duration, out chan<- []string, log
 		return nil, err
 	}
 	w := &watcher{fs: fw, debounce: debounce, out: out, log: log}
-	for _, r := range roots {
-		if err := w.addTree(r); err != nil {
+	for _, dir := range roots {
+		root, err := os.OpenRoot(dir)
+		if err != nil {
 			fw.Close()
-			return nil, fmt.Errorf("watching %s: %w", r, err)
+			return nil, fmt.Errorf("watching %s: %w", dir, err)
+		}
+		w.roots = append(w.roots, watchRoot{dir: dir, fs: root.FS()})
+		if err := w.addTree(dir); err != nil {
+			fw.Close()
+			return nil, fmt.Errorf("watching %s: %w", dir, err)
 		}
 	}
 	return w, nil
 }
 
-// addTree watches dir and every folder below it that is content.
-func (w *watcher) addTree(dir string) error {
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil // gone again before it could be watched
+// watchRoot is a watched folder, read through an os.Root.
+type watchRoot struct {
+	dir string
+	fs  fs.FS
+}
+
+// addTree watches the folder p and every folder below it that is content,
+// following symbolic links that stay inside the watched folder it is in
+// (those leading out are the build's errors, not watched).
+func (w *watcher) addTree(p string) error {
+	for _, r := range w.roots {
+		rel, err := filepath.Rel(r.dir, p)
+		if err != nil || !filepath.IsLocal(rel) && rel != "." {
+			continue
+		}
+		var addErr error
+		folder.Walk(r.fs, filepath.ToSlash(rel), folder.WalkOptions{Skip: content.Ignored}, func(string) {}, func(d string) {
+			if err := w.fs.Add(filepath.Join(r.dir, filepath.FromSlash(d))); err != nil && !errors.Is(err, fs.ErrNotExist) && addErr == nil {
+				addErr = err
 			}
-			return err
-		}
-		if !d.IsDir() {
-			return nil
-		}
-		if p != dir && content.Ignored(d.Name()) {
-			return fs.SkipDir
-		}
-		return w.fs.Add(p)
-	})
+		})
+		return addErr
+	}
+	return nil
 }
 
 func (w *watcher) run(ctx context.Context) {
@@ -101,7 +116,7 @@ func (w *watcher) run(ctx context.Context) {
 				continue
 			}
 			if ev.Has(fsnotify.Create) {
-				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() { // a new folder, or a link to one
 					if err := w.addTree(ev.Name); err != nil {
 						fmt.Fprintln(w.log, "watching:", err)
 					}

@@ -17,6 +17,7 @@ import (
 	"github.com/tdewolff/minify/v2/js"
 
 	"github.com/kuntahankinnat/handbook/internal/diag"
+	"github.com/kuntahankinnat/handbook/internal/folder"
 )
 
 // Theme is a parsed theme.
@@ -173,7 +174,7 @@ type overlay struct {
 
 func (o *overlay) read(name string) ([]byte, string, error) {
 	for _, l := range o.layers {
-		data, err := fs.ReadFile(l.FS, name)
+		data, err := folder.ReadFile(l.FS, name, "theme")
 		if err == nil {
 			return bytes.Clone(data), path.Join(l.Display, name), nil
 		}
