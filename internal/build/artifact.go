@@ -37,6 +37,8 @@ const (
 	artRedirects
 	artTheme
 	artMedia
+	artCMS
+	artHeaders
 )
 
 // artifacts lists the outputs of a model, in a stable order.
@@ -65,6 +67,10 @@ func artifacts(s *site.Site) []artifact {
 		artifact{id: "redirects", kind: artRedirects},
 		artifact{id: "theme", kind: artTheme},
 	)
+	if s.Config.CMS != nil {
+		out = append(out, artifact{id: "cms", kind: artCMS})
+	}
+	out = append(out, artifact{id: "headers", kind: artHeaders})
 	for _, a := range s.Assets {
 		out = append(out, artifact{id: "media " + a.Key, kind: artMedia, asset: a.Key})
 	}

@@ -2,9 +2,12 @@ package build
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"runtime/debug"
 	"time"
 
+	"github.com/kuntahankinnat/handbook/internal/cms"
 	"github.com/kuntahankinnat/handbook/internal/content"
 	"github.com/kuntahankinnat/handbook/internal/diag"
 	"github.com/kuntahankinnat/handbook/internal/folder"
@@ -91,6 +94,19 @@ func (p *pass) renderNow(a artifact, rd *site.Reader) *artOut {
 		for _, t := range p.in.theme.Assets() {
 			out.add(t.Path, t.Data, nil)
 		}
+	case artCMS:
+		files, err := cms.Files(rd.Config(), rd.Sources())
+		if err != nil {
+			out.errorf(p.opt.display("site.yaml"), "config", "cms: %v", err)
+			break
+		}
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			out.add(name, files[name], nil)
+		}
+	case artHeaders:
+		if h := cms.Headers(rd.Config()); len(h) > 0 {
+			out.add("_headers", h, nil)
+		}
 	case artMedia:
 		info := rd.Asset(a.asset)
 		data, err := folder.ReadFile(p.opt.Content, info.Path, "content")
@@ -99,11 +115,6 @@ func (p *pass) renderNow(a artifact, rd *site.Reader) *artOut {
 			break
 		}
 		out.add(info.URL[len(base):], data, nil)
-	}
-	for i := range out.files {
-		if len(out.files[i].path) > len(base) && a.kind == artPage {
-			break
-		}
 	}
 	return out
 }

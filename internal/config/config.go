@@ -32,6 +32,8 @@ type Config struct {
 	Relations   []Relation
 	EntryPoints string
 	Footer      []string
+	// CMS is the cms: block (cms.go), nil without one.
+	CMS *CMS
 
 	// sum is a hash of the site.yaml text the config was parsed from.
 	sum [32]byte
@@ -68,6 +70,7 @@ type raw struct {
 	Relations       yaml.MapSlice  `yaml:"relations"`
 	EntryPoints     string         `yaml:"entryPoints"`
 	Footer          []string       `yaml:"footer"`
+	CMS             any            `yaml:"cms"`
 	Extra           map[string]any `yaml:",inline"`
 }
 
@@ -76,7 +79,7 @@ type rawLanguage struct {
 	Name string `yaml:"name"`
 }
 
-var knownKeys = []string{"title", "baseURL", "defaultLanguage", "languages", "fallback", "theme", "relations", "entryPoints", "footer"}
+var knownKeys = []string{"title", "baseURL", "defaultLanguage", "languages", "fallback", "theme", "relations", "entryPoints", "footer", "cms"}
 
 var (
 	codePattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
@@ -110,6 +113,7 @@ func Parse(path string, data []byte) (*Config, []*diag.Diagnostic) {
 	c.Title = p.title(r.Title, c.Languages)
 	c.BaseURL = p.baseURL(r.BaseURL)
 	c.Relations = p.relations(r.Relations)
+	c.CMS = p.cms(r.CMS)
 	for _, ds := range p.diags {
 		if ds.Severity == diag.Error {
 			return nil, p.diags

@@ -13,6 +13,9 @@
 //	  roles: roles
 //	entryPoints: roles         # section whose pages the home page offers as entry points
 //	footer: [accessibility, about]  # pages linked from every page's footer
+//	cms:                       # optional: the CMS at /admin/ (see CMS in cms.go)
+//	  backend: github          # github, gitlab or gitea
+//	  repo: owner/name
 //
 // Unknown keys are warnings that suggest the closest known key; everything
 // else that is wrong is an error at the line where it was written.

@@ -11,6 +11,7 @@
 // DNS rebinding), refuses the event stream to other origins, never serves
 // anything outside the built site (no "..", no dotfiles, no symlinks out:
 // files are opened through an os.Root), and sends the same security headers
-// as netlify.toml so that a Content-Security-Policy problem shows up here
-// first.
+// as netlify.toml and the built site's _headers (the CMS's policy under
+// /admin/, whose pages get no live-reload script) so that a
+// Content-Security-Policy problem shows up here first.
 package server

@@ -63,7 +63,8 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	if path.Ext(name) == ".html" {
+	applyHeaderRules(w.Header(), s.site, p)
+	if path.Ext(name) == ".html" && !strings.HasPrefix(p, adminPrefix) {
 		writeHTML(w, http.StatusOK, data)
 		return
 	}

@@ -35,6 +35,7 @@ const (
 	FactAliases                        // Reader.Aliases
 	FactPages                          // Reader.Pages
 	FactKeys                           // Reader.Keys
+	FactSources                        // Reader.Sources
 	// Facts of the other inputs, whose values the builder gives: the UI
 	// strings of a language (Name), the theme, the build's date.
 	FactUI
@@ -165,6 +166,12 @@ func (s *Site) encode(e *Encoder, f Fact) bool {
 		e.IDs(s.pageIDs())
 	case FactKeys:
 		e.Strings(s.keys())
+	case FactSources:
+		for _, src := range s.Sources {
+			e.String(src.Path)
+			e.String(string(src.FrontMatter))
+			e.Int(src.BodyLine)
+		}
 	default:
 		return false
 	}

@@ -134,6 +134,13 @@ func (r *Reader) Pages() []PageID {
 	return r.s.pageIDs()
 }
 
+// Sources returns every page file that loaded, drafts included, with its
+// front matter; reading it records all of them.
+func (r *Reader) Sources() []*content.Source {
+	r.add(FactSources, PageID{})
+	return r.s.Sources
+}
+
 // Keys returns every page key, sorted (for suggestions).
 func (r *Reader) Keys() []string {
 	r.add(FactKeys, PageID{})

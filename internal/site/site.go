@@ -37,6 +37,9 @@ type Site struct {
 	Assets  []Asset
 	// Drafts are the keys of pages left out because they are drafts.
 	Drafts map[string]bool
+	// Sources are every page file that loaded, drafts included, in path
+	// order (for the CMS's configuration).
+	Sources []*content.Source
 
 	basePath string
 	byURL    map[string]*Page
@@ -101,6 +104,7 @@ func New(cfg *config.Config, res *content.Result, opt Options) (*Site, []*diag.D
 		opt.Slug = func(_, name string) string { return name }
 	}
 	b := &builder{site: s, opt: opt}
+	s.Sources = res.Sources
 	b.nodes(res.Sources)
 	b.failed(res.Failed)
 	if s.Nodes[content.IndexName] == nil {

@@ -32,6 +32,15 @@
 //   - TestStepNavGolden compares the step navigation of one guide, as served
 //     and after main.js has run, with testdata/*.golden.html.
 //   - TestNuHTMLChecker checks every built page with the Nu HTML Checker.
+//   - TestCMS opens the CMS at /admin/ of a copy of the sample with a cms:
+//     block (internal/cms's files written into the output, served with the
+//     CMS's headers), over Sveltia's test repository filled with the content
+//     files, and with its interface in Finnish: the collections are the
+//     content folders with their pages, a guide's steps come in weight order,
+//     the roles relation offers exactly the role pages, and a saved edit
+//     writes a description to the Finnish file only and a role to all three,
+//     leaves the rest byte for byte, and builds. Nothing may go to another
+//     host or break the CMS's Content-Security-Policy.
 //
 // How to run them: `go test ./internal/sitetest` (or `go test ./...`), after
 // installing the tools once:
