@@ -193,7 +193,7 @@ func slugFunc(b *i18n.Bundle) func(lang, name string) string {
 
 // knownTypes are page types the default theme gives meaning to without a
 // layout of their own.
-var knownTypes = map[string]bool{"accessibility": true}
+var knownTypes = map[string]bool{"accessibility": true, "about": true}
 
 // checkTypes warns about a page type that no layout and no feature knows,
 // which is most likely a typo.
