@@ -3,8 +3,8 @@ package build
 import (
 	"fmt"
 	"maps"
-	"slices"
 	"runtime/debug"
+	"slices"
 	"time"
 
 	"github.com/kuntahankinnat/handbook/internal/cms"
