@@ -102,7 +102,7 @@ type outFile struct {
 }
 
 // errorf adds an error at the artifact's source.
-func (o *artOut) errorf(path string, kind, format string, args ...any) {
+func (o *artOut) errorf(path string, kind diag.Kind, format string, args ...any) {
 	o.diags = append(o.diags, diag.Errorf(path, 0, 0, kind, format, args...))
 	o.failed = true
 }

@@ -44,7 +44,7 @@ func checkTypes(s *site.Site, rnd *render.Renderer) []*diag.Diagnostic {
 		if rnd.Theme.HasLayout(t) || knownTypes[t] {
 			continue
 		}
-		out = append(out, diag.Warnf(p.Source.Display, p.Source.KeyLine("type"), 0, "front-matter",
+		out = append(out, diag.Warnf(p.Source.Display, p.Source.KeyLine("type"), 0, diag.FrontMatter,
 			"no layout for type %q; the page uses the %s layout", t, rnd.Layout(s.Reader(nil), p.ID())))
 	}
 	return out
@@ -57,7 +57,7 @@ func dedupe(ds []*diag.Diagnostic) []*diag.Diagnostic {
 	seen := map[string]bool{}
 	var out []*diag.Diagnostic
 	for _, d := range ds {
-		k := d.Kind + "\x00" + d.Error()
+		k := d.Kind.String() + "\x00" + d.Error()
 		if seen[k] {
 			continue
 		}

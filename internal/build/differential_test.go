@@ -124,7 +124,7 @@ func runSequence(t *testing.T, seed uint64, edits int) (good, failed, steps int)
 func lines(r *Result) []string {
 	out := []string{}
 	for _, d := range r.Diags {
-		out = append(out, d.Kind+" "+d.Error())
+		out = append(out, d.Kind.String()+" "+d.Error())
 	}
 	return out
 }

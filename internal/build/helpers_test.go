@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/kuntahankinnat/handbook/i18n"
+	"github.com/kuntahankinnat/handbook/internal/diag"
 	"github.com/kuntahankinnat/handbook/themes"
 )
 
@@ -93,9 +94,9 @@ func diagLines(r *Result) []string {
 // findingKinds are the kinds of the editors' findings about the whole site
 // (check.Findings), which every build reports; the basic fixture has many
 // on purpose (untranslated pages), and internal/check tests them.
-var findingKinds = map[string]bool{
-	"missing-translation": true, "no-description": true, "outdated-translation": true,
-	"unreachable": true, "accessibility-statement": true,
+var findingKinds = map[diag.Kind]bool{
+	diag.MissingTranslation: true, diag.NoDescription: true, diag.OutdatedTranslation: true,
+	diag.Unreachable: true, diag.AccessibilityStatement: true,
 }
 
 // buildLines are the diagnostics of a build without the editors' findings.

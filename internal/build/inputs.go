@@ -71,7 +71,7 @@ func load(opt Options, old *inputs, ch Changes) *inputs {
 	cfgPath := opt.display(config.FileName)
 	data, err := folder.ReadFile(opt.Content, config.FileName, "content")
 	if err != nil {
-		in.cfgDiags = append(in.cfgDiags, diag.Errorf(cfgPath, 0, 0, "config", "cannot read %s: %v", config.FileName, err))
+		in.cfgDiags = append(in.cfgDiags, diag.Errorf(cfgPath, 0, 0, diag.Config, "cannot read %s: %v", config.FileName, err))
 		return in
 	}
 	cfg, ds := config.Parse(cfgPath, data)
@@ -82,7 +82,7 @@ func load(opt Options, old *inputs, ch Changes) *inputs {
 	if opt.BaseURL != "" {
 		u, err := config.ParseBaseURL(opt.BaseURL)
 		if err != nil {
-			in.cfgDiags = append(in.cfgDiags, diag.Errorf("-baseurl", 0, 0, "config", "%v", err))
+			in.cfgDiags = append(in.cfgDiags, diag.Errorf("-baseurl", 0, 0, diag.Config, "%v", err))
 			return in
 		}
 		cfg.BaseURL = u
@@ -118,11 +118,11 @@ func (in *inputs) loadTheme(opt Options) {
 	override, name := opt.Theme, opt.ThemeDir
 	if override == nil && in.cfg.Theme != "" {
 		if opt.OpenDir == nil {
-			in.themeDiags = append(in.themeDiags, diag.Errorf(opt.display(config.FileName), 0, 0, "config", "theme %q cannot be opened here", in.cfg.Theme))
+			in.themeDiags = append(in.themeDiags, diag.Errorf(opt.display(config.FileName), 0, 0, diag.Config, "theme %q cannot be opened here", in.cfg.Theme))
 		} else {
 			fsys, display, err := opt.OpenDir(in.cfg.Theme)
 			if err != nil {
-				in.themeDiags = append(in.themeDiags, diag.Errorf(display, 0, 0, "config", "theme folder %s: %v", in.cfg.Theme, err))
+				in.themeDiags = append(in.themeDiags, diag.Errorf(display, 0, 0, diag.Config, "theme folder %s: %v", in.cfg.Theme, err))
 			} else {
 				override, name = fsys, display
 			}

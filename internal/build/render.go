@@ -39,7 +39,7 @@ func (p *pass) render(a artifact, rec *site.Recorder) *artOut {
 		defer func() {
 			if v := recover(); v != nil {
 				o := &artOut{}
-				o.errorf(p.displayOf(a), "render", "rendering this page failed (a bug in handbook, please report it): %v\n%s", v, debug.Stack())
+				o.errorf(p.displayOf(a), diag.Render, "rendering this page failed (a bug in handbook, please report it): %v\n%s", v, debug.Stack())
 				done <- o
 			}
 		}()
@@ -52,7 +52,7 @@ func (p *pass) render(a artifact, rec *site.Recorder) *artOut {
 		return out
 	case <-timer.C:
 		o := &artOut{}
-		o.errorf(p.displayOf(a), "timeout",
+		o.errorf(p.displayOf(a), diag.Timeout,
 			"rendering this page took longer than %s: it is too large or too deeply nested (lists, quotes or brackets); split or simplify it", p.opt.budget())
 		return o
 	}
@@ -97,7 +97,7 @@ func (p *pass) renderNow(a artifact, rd *site.Reader) *artOut {
 	case artCMS:
 		files, err := cms.Files(rd.Config(), rd.Sources())
 		if err != nil {
-			out.errorf(p.opt.display("site.yaml"), "config", "cms: %v", err)
+			out.errorf(p.opt.display("site.yaml"), diag.Config, "cms: %v", err)
 			break
 		}
 		for _, name := range slices.Sorted(maps.Keys(files)) {
@@ -111,7 +111,7 @@ func (p *pass) renderNow(a artifact, rd *site.Reader) *artOut {
 		info := rd.Asset(a.asset)
 		data, err := folder.ReadFile(p.opt.Content, info.Path, "content")
 		if err != nil {
-			out.errorf(info.Display, "output", "%v", err)
+			out.errorf(info.Display, diag.Output, "%v", err)
 			break
 		}
 		out.add(info.URL[len(base):], data, nil)
@@ -122,7 +122,7 @@ func (p *pass) renderNow(a artifact, rd *site.Reader) *artOut {
 // add adds a file made by a step that may have failed.
 func (o *artOut) add(path string, data []byte, err error) {
 	if err != nil {
-		o.errorf(path, "render", "%v", err)
+		o.errorf(path, diag.Render, "%v", err)
 		return
 	}
 	o.files = append(o.files, outFile{path: path, data: data})
@@ -139,7 +139,7 @@ func (p *pass) page(rd *site.Reader, id site.PageID, out *artOut) {
 		var err error
 		body, err = p.convert(rd, rd.NewResolver(id, src), src, id.Lang, meta.Fallback, "", 0, out)
 		if err != nil {
-			out.errorf(src.Display, "io", "%v", err)
+			out.errorf(src.Display, diag.IO, "%v", err)
 			return
 		}
 		if p.search && !meta.Fallback {
@@ -148,7 +148,7 @@ func (p *pass) page(rd *site.Reader, id site.PageID, out *artOut) {
 	}
 	html, err := p.rnd.Page(rd, id, body)
 	if err != nil {
-		out.errorf(p.displayOf(artifact{page: id}), "render", "%v", err)
+		out.errorf(p.displayOf(artifact{page: id}), diag.Render, "%v", err)
 		return
 	}
 	out.files = append(out.files, outFile{path: path, data: html})
@@ -164,7 +164,7 @@ func (p *pass) print(rd *site.Reader, id site.PageID, out *artOut) {
 	src := rd.Source(guide)
 	intro, err := p.convert(rd, rd.NewPrintResolver(guide, src, guide), src, id.Lang, true, "intro-", 0, out)
 	if err != nil {
-		out.errorf(src.Display, "io", "%v", err)
+		out.errorf(src.Display, diag.IO, "%v", err)
 		return
 	}
 	steps := make([]*markdown.Result, len(g.Steps))
@@ -173,13 +173,13 @@ func (p *pass) print(rd *site.Reader, id site.PageID, out *artOut) {
 		st, _ := rd.Step(s)
 		steps[i], err = p.convert(rd, rd.NewPrintResolver(s, ssrc, guide), ssrc, id.Lang, true, site.StepIDPrefix(st.Number), 1, out)
 		if err != nil {
-			out.errorf(ssrc.Display, "io", "%v", err)
+			out.errorf(ssrc.Display, diag.IO, "%v", err)
 			return
 		}
 	}
 	html, err := p.rnd.Print(rd, id, intro, steps)
 	if err != nil {
-		out.errorf(src.Display, "render", "%v", err)
+		out.errorf(src.Display, diag.Render, "%v", err)
 		return
 	}
 	out.files = append(out.files, outFile{path: pagePath(link.URL, rd.Config().BaseURL.Path), data: html})

@@ -69,7 +69,7 @@ func newSearchState(sm *site.Site, txn Txn) (*searchState, []*diag.Diagnostic) {
 	for lang, sp := range sm.Search {
 		li, err := newLangIndex(lang, sp.Path+"index/", txn)
 		if err != nil {
-			diags = append(diags, diag.Errorf("", 0, 0, "search", "%v", err))
+			diags = append(diags, diag.Errorf("", 0, 0, diag.Search, "%v", err))
 			continue
 		}
 		s.langs[lang] = li
@@ -105,7 +105,7 @@ func (s *searchState) finish() []*diag.Diagnostic {
 	for _, lang := range slices.Sorted(maps.Keys(s.langs)) {
 		li := s.langs[lang]
 		if err := li.ix.Finish(); err != nil {
-			out = append(out, diag.Errorf("", 0, 0, "search", "search index (%s): %v", lang, err))
+			out = append(out, diag.Errorf("", 0, 0, diag.Search, "search index (%s): %v", lang, err))
 		}
 		li.files = li.ix.Files()
 	}
@@ -183,7 +183,7 @@ func (s *Session) FinishSearch() []*diag.Diagnostic {
 	}
 	txn, err := s.out.Begin(false)
 	if err != nil {
-		return []*diag.Diagnostic{diag.Errorf("", 0, 0, "search", "%v", err)}
+		return []*diag.Diagnostic{diag.Errorf("", 0, 0, diag.Search, "%v", err)}
 	}
 	var diags []*diag.Diagnostic
 	for _, li := range ss.langs {
@@ -196,7 +196,7 @@ func (s *Session) FinishSearch() []*diag.Diagnostic {
 	}
 	for _, e := range ss.adds {
 		if err := ss.add(e.lang, e.doc); err != nil {
-			diags = append(diags, diag.Errorf("", 0, 0, "search", "%v", err))
+			diags = append(diags, diag.Errorf("", 0, 0, diag.Search, "%v", err))
 		}
 	}
 	for _, p := range ss.stale {
@@ -209,7 +209,7 @@ func (s *Session) FinishSearch() []*diag.Diagnostic {
 		}
 		before := li.files
 		if err := li.ix.Finish(); err != nil {
-			diags = append(diags, diag.Errorf("", 0, 0, "search", "search index (%s): %v", lang, err))
+			diags = append(diags, diag.Errorf("", 0, 0, diag.Search, "search index (%s): %v", lang, err))
 		}
 		li.files = li.ix.Files()
 		for _, f := range before {
@@ -221,7 +221,7 @@ func (s *Session) FinishSearch() []*diag.Diagnostic {
 	ss.adds, ss.removes, ss.stale = nil, nil, nil
 	ss.dirty = map[string]bool{}
 	if err := txn.Commit(); err != nil {
-		diags = append(diags, diag.Errorf("", 0, 0, "search", "%v", err))
+		diags = append(diags, diag.Errorf("", 0, 0, diag.Search, "%v", err))
 	}
 	return diags
 }

@@ -152,7 +152,7 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 	}
 	txn, err := s.out.Begin(prev == nil)
 	if err != nil {
-		diags = append(diags, diag.Errorf(s.opt.ContentDir, 0, 0, "output", "%v", err))
+		diags = append(diags, diag.Errorf(s.opt.ContentDir, 0, 0, diag.Output, "%v", err))
 		return res
 	}
 	var ix *searchState
@@ -180,7 +180,7 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 		diags = append(diags, st.out.diags...)
 	}
 	if err := ctx.Err(); err != nil {
-		diags = append(diags, diag.Errorf("", 0, 0, "interrupted", "build interrupted: %v", err))
+		diags = append(diags, diag.Errorf("", 0, 0, diag.Interrupted, "build interrupted: %v", err))
 	}
 	if ix != nil {
 		diags = append(diags, ix.finish()...)
@@ -195,7 +195,7 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 		res.Moved = moved(prev.site, sm)
 	}
 	if err := txn.Commit(); err != nil {
-		diags = append(diags, diag.Errorf(s.opt.ContentDir, 0, 0, "output", "%v", err))
+		diags = append(diags, diag.Errorf(s.opt.ContentDir, 0, 0, diag.Output, "%v", err))
 		return res
 	}
 	res.Committed = true
@@ -265,7 +265,7 @@ func (s *Session) renderAll(ctx context.Context, p *pass, arts []artifact, txn T
 				for _, f := range out.files {
 					if err := txn.Write(f.path, f.data); err != nil {
 						mu.Lock()
-						writeErrs = append(writeErrs, diag.Errorf(f.path, 0, 0, "output", "%v", err))
+						writeErrs = append(writeErrs, diag.Errorf(f.path, 0, 0, diag.Output, "%v", err))
 						mu.Unlock()
 					}
 					st.files[f.path] = maphash.Bytes(s.seed, f.data)
@@ -274,7 +274,7 @@ func (s *Session) renderAll(ctx context.Context, p *pass, arts []artifact, txn T
 					st.docHash, st.docURL = docHash(s.seed, out.doc), out.doc.URL
 					if ix != nil {
 						if err := ix.add(a.page.Lang, out.doc); err != nil {
-							out.diags = append(out.diags, diag.Errorf(p.displayOf(a), 0, 0, "search", "%v", err))
+							out.diags = append(out.diags, diag.Errorf(p.displayOf(a), 0, 0, diag.Search, "%v", err))
 						}
 						if !s.opt.Incremental {
 							out.doc = nil // the index has it; let the text go

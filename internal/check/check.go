@@ -51,7 +51,7 @@ func Analyze(s *site.Site, diags []*diag.Diagnostic) *Report {
 	diag.Sort(all)
 	r := &Report{Findings: []Finding{}, Coverage: []Coverage{}}
 	for _, d := range all {
-		r.Findings = append(r.Findings, Finding{Path: d.Path, Line: d.Line, Col: d.Col, Severity: d.Severity.String(), Kind: d.Kind, Message: d.Msg})
+		r.Findings = append(r.Findings, Finding{Path: d.Path, Line: d.Line, Col: d.Col, Severity: d.Severity.String(), Kind: d.Kind.String(), Message: d.Msg})
 		if d.Severity == diag.Error {
 			r.Errors++
 		} else {
@@ -128,7 +128,7 @@ func translations(s *site.Site) []*diag.Diagnostic {
 			src := n.Sources[l.Code]
 			switch {
 			case src == nil:
-				out = append(out, diag.Warnf(ref.Display, 0, 0, "missing-translation", "no %s translation: %s is missing",
+				out = append(out, diag.Warnf(ref.Display, 0, 0, diag.MissingTranslation, "no %s translation: %s is missing",
 					l.Name, translationPath(ref, l.Code)))
 			case src.Failed:
 			case outdated(src, ref):
@@ -136,7 +136,7 @@ func translations(s *site.Site) []*diag.Diagnostic {
 				if !src.Lastmod.IsZero() {
 					when = "was last modified " + src.Lastmod.Format(time.DateOnly)
 				}
-				out = append(out, diag.Warnf(src.Display, src.KeyLine("lastmod"), 0, "outdated-translation",
+				out = append(out, diag.Warnf(src.Display, src.KeyLine("lastmod"), 0, diag.OutdatedTranslation,
 					"translation may be out of date: it %s, but %s was modified %s", when, ref.Display, ref.Lastmod.Format(time.DateOnly)))
 			}
 		}
@@ -169,7 +169,7 @@ func descriptions(s *site.Site) []*diag.Diagnostic {
 	for _, key := range slices.Sorted(maps.Keys(s.Nodes)) {
 		for _, l := range s.Config.Languages {
 			if src := s.Nodes[key].Sources[l.Code]; src != nil && !src.Failed && src.Description == "" {
-				out = append(out, diag.Warnf(src.Display, src.KeyLine("title"), 0, "no-description",
+				out = append(out, diag.Warnf(src.Display, src.KeyLine("title"), 0, diag.NoDescription,
 					"no description: add one or two sentences; search engines, lists and guide steps show them"))
 			}
 		}
@@ -224,7 +224,7 @@ func unreachable(s *site.Site, linked map[string]bool) []*diag.Diagnostic {
 			continue
 		}
 		src := reference(s.Nodes[key], s.Config.DefaultLanguage, s.Config.Codes())
-		out = append(out, diag.Warnf(src.Display, 0, 0, "unreachable",
+		out = append(out, diag.Warnf(src.Display, 0, 0, diag.Unreachable,
 			"no navigation, list or link leads to this page: link to it, or add it to footer in site.yaml"))
 	}
 	return out
@@ -246,16 +246,16 @@ func accessibility(s *site.Site, now time.Time) []*diag.Diagnostic {
 			date := cmp.Or(src.Lastmod, src.Date)
 			switch {
 			case date.IsZero():
-				out = append(out, diag.Warnf(src.Display, src.KeyLine("type"), 0, "accessibility-statement",
+				out = append(out, diag.Warnf(src.Display, src.KeyLine("type"), 0, diag.AccessibilityStatement,
 					"the accessibility statement has no lastmod date; give the date it was last reviewed"))
 			case now.Sub(date) > 365*24*time.Hour:
-				out = append(out, diag.Warnf(src.Display, src.KeyLine("lastmod"), 0, "accessibility-statement",
+				out = append(out, diag.Warnf(src.Display, src.KeyLine("lastmod"), 0, diag.AccessibilityStatement,
 					"the accessibility statement was last reviewed %s, more than a year ago; review it and update lastmod", date.Format(time.DateOnly)))
 			}
 		}
 	}
 	if !found {
-		out = append(out, diag.Warnf("", 0, 0, "accessibility-statement",
+		out = append(out, diag.Warnf("", 0, 0, diag.AccessibilityStatement,
 			"no page has type: accessibility; Finnish public-sector sites must publish an accessibility statement"))
 	}
 	return out

@@ -179,11 +179,11 @@ func (p *parser) cmsBaseURL(s string) string {
 }
 
 func (p *parser) cmsErrorf(key, format string, args ...any) {
-	p.diags = append(p.diags, diag.Errorf(p.path, p.cmsLine(key), 0, "config", format, args...))
+	p.diags = append(p.diags, diag.Errorf(p.path, p.cmsLine(key), 0, diag.Config, format, args...))
 }
 
 func (p *parser) cmsWarnf(key, format string, args ...any) {
-	p.diags = append(p.diags, diag.Warnf(p.path, p.cmsLine(key), 0, "config", format, args...))
+	p.diags = append(p.diags, diag.Warnf(p.path, p.cmsLine(key), 0, diag.Config, format, args...))
 }
 
 // cmsLine is the line of key inside the cms block (indented under

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v2"
 
+	"github.com/kuntahankinnat/handbook/internal/content"
 	"github.com/kuntahankinnat/handbook/internal/diag"
 )
 
@@ -86,16 +87,16 @@ var (
 	keyPattern  = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
 )
 
-// Reserved front-matter keys cannot name a relation.
-var reservedKeys = []string{"title", "description", "slug", "weight", "draft", "date", "lastmod", "aliases", "type",
-	"optional", "logic", "organisation", "period", "procedure", "figures", "scope"}
+// reservedKeys are the front-matter keys a relation cannot take: the ones
+// the content package reads itself.
+func reservedKeys() []string { return slices.Concat(content.BuiltinKeys, content.TypeKeys) }
 
 // Parse reads site.yaml from data. path is used in diagnostics. It returns
 // the config (nil when there are errors) and every diagnostic found.
 func Parse(path string, data []byte) (*Config, []*diag.Diagnostic) {
 	var r raw
 	if err := yaml.Unmarshal(data, &r); err != nil {
-		return nil, diag.FromYAML(path, 0, "config", err)
+		return nil, diag.FromYAML(path, 0, diag.Config, err)
 	}
 	p := parser{path: path, data: data}
 	c := &Config{
@@ -129,11 +130,11 @@ type parser struct {
 }
 
 func (p *parser) errorf(key, format string, args ...any) {
-	p.diags = append(p.diags, diag.Errorf(p.path, p.line(key), 0, "config", format, args...))
+	p.diags = append(p.diags, diag.Errorf(p.path, p.line(key), 0, diag.Config, format, args...))
 }
 
 func (p *parser) warn(key, format string, args ...any) {
-	p.diags = append(p.diags, diag.Warnf(p.path, p.line(key), 0, "config", format, args...))
+	p.diags = append(p.diags, diag.Warnf(p.path, p.line(key), 0, diag.Config, format, args...))
 }
 
 func (p *parser) line(key string) int {
@@ -249,7 +250,7 @@ func (p *parser) relations(in yaml.MapSlice) []Relation {
 		switch {
 		case !keyPattern.MatchString(key):
 			p.errorf("relations", "relation key %q must be lower case letters, digits, '-' or '_'", key)
-		case slices.Contains(reservedKeys, key):
+		case slices.Contains(reservedKeys(), key):
 			p.errorf("relations", "relation key %q is a built-in front-matter key; choose another name", key)
 		case section == "" || strings.Contains(section, ".."):
 			p.errorf("relations", "relation %q must name a content section folder, such as %q", key, key)

@@ -61,11 +61,11 @@ type fields struct {
 }
 
 func (f *fields) errorf(key, format string, args ...any) {
-	f.diags = append(f.diags, diag.Errorf(f.src.Display, f.src.KeyLine(key), 0, "front-matter", format, args...))
+	f.diags = append(f.diags, diag.Errorf(f.src.Display, f.src.KeyLine(key), 0, diag.FrontMatter, format, args...))
 }
 
 func (f *fields) warnf(key, format string, args ...any) {
-	f.diags = append(f.diags, diag.Warnf(f.src.Display, f.src.KeyLine(key), 0, "front-matter", format, args...))
+	f.diags = append(f.diags, diag.Warnf(f.src.Display, f.src.KeyLine(key), 0, diag.FrontMatter, format, args...))
 }
 
 // str reads a scalar as a string; numbers and booleans are written out,

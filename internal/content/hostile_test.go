@@ -302,10 +302,10 @@ func checkLoad(t testing.TB, data []byte, src *Source, diags []*diag.Diagnostic)
 		if d.Path != display {
 			t.Errorf("diagnostic names %q, want %q: %s", d.Path, display, d.Error())
 		}
-		if d.Msg == "" || d.Kind == "" {
+		if d.Msg == "" || d.Kind == 0 {
 			t.Errorf("diagnostic without message or kind: %#v", d)
 		}
-		sizeError := d.Kind == "io" && len(data) > MaxFileSize
+		sizeError := d.Kind.String() == "io" && len(data) > MaxFileSize
 		if !sizeError && (d.Line < 1 || d.Line > lines) {
 			t.Errorf("diagnostic at line %d of a %d-line file: %s", d.Line, lines, d.Error())
 		}

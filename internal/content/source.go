@@ -175,19 +175,19 @@ func LoadFile(fsys fs.FS, rel string, opt Options) (*Source, []*diag.Diagnostic)
 	display := opt.Display(rel)
 	key, lang, ok := splitName(rel)
 	if !ok {
-		return nil, []*diag.Diagnostic{diag.Errorf(display, 0, 0, "file-name",
+		return nil, []*diag.Diagnostic{diag.Errorf(display, 0, 0, diag.FileName,
 			"file name has no language: name it %s.<lang>.md, with <lang> one of %v", KeyName(key), opt.Languages)}
 	}
 	if !slices.Contains(opt.Languages, lang) {
-		return nil, []*diag.Diagnostic{diag.Errorf(display, 0, 0, "file-name",
+		return nil, []*diag.Diagnostic{diag.Errorf(display, 0, 0, diag.FileName,
 			"language %q in the file name is not configured in site.yaml (languages: %v)%s",
 			lang, opt.Languages, diag.Suggestion(lang, opt.Languages))}
 	}
 	data, err := readFile(fsys, rel)
 	if err != nil {
-		kind := "io"
+		kind := diag.IO
 		if errors.As(err, new(*folder.LinkError)) {
-			kind = "link"
+			kind = diag.Symlink
 		}
 		return nil, []*diag.Diagnostic{diag.Errorf(display, 0, 0, kind, "%v", err)}
 	}
@@ -196,11 +196,11 @@ func LoadFile(fsys fs.FS, rel string, opt Options) (*Source, []*diag.Diagnostic)
 	}
 	fm, bodyOffset, bodyLine, err := split(data)
 	if err != nil {
-		return nil, []*diag.Diagnostic{diag.Errorf(display, 1, 1, "front-matter", "%v", err)}
+		return nil, []*diag.Diagnostic{diag.Errorf(display, 1, 1, diag.FrontMatter, "%v", err)}
 	}
 	m, err := parseYAML(newMetaParser(), fm)
 	if err != nil {
-		return nil, diag.FromYAML(display, 1, "front-matter", err)
+		return nil, diag.FromYAML(display, 1, diag.FrontMatter, err)
 	}
 	s := &Source{
 		Path: rel, Display: display, Key: key, Lang: lang,
@@ -270,7 +270,7 @@ func readFile(fsys fs.FS, rel string) ([]byte, error) {
 func checkText(display string, data []byte) *diag.Diagnostic {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := diag.Position(data, i)
-		return diag.Errorf(display, line, col, "encoding", "file contains NUL bytes: it is not a text file")
+		return diag.Errorf(display, line, col, diag.Encoding, "file contains NUL bytes: it is not a text file")
 	}
 	if utf8.Valid(data) {
 		return nil
@@ -279,7 +279,7 @@ func checkText(display string, data []byte) *diag.Diagnostic {
 		r, n := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && n == 1 {
 			line, col := diag.Position(data, i)
-			return diag.Errorf(display, line, col, "encoding", "file is not valid UTF-8 (byte 0x%02x); save it as UTF-8", data[i])
+			return diag.Errorf(display, line, col, diag.Encoding, "file is not valid UTF-8 (byte 0x%02x); save it as UTF-8", data[i])
 		}
 		i += n
 	}
@@ -299,13 +299,13 @@ func WalkDiag(opt Options, err error) *diag.Diagnostic {
 	var pe *fs.PathError
 	switch {
 	case errors.As(err, &le):
-		return diag.Errorf(opt.Display(le.Path), 0, 0, "link", "%v", le)
+		return diag.Errorf(opt.Display(le.Path), 0, 0, diag.Symlink, "%v", le)
 	case errors.As(err, &nr):
-		return diag.Errorf(opt.Display(nr.Path), 0, 0, "io", "not a regular file (%v); only files and folders are read", nr.Mode.Type())
+		return diag.Errorf(opt.Display(nr.Path), 0, 0, diag.IO, "not a regular file (%v); only files and folders are read", nr.Mode.Type())
 	case errors.As(err, &pe):
-		return diag.Errorf(opt.Display(pe.Path), 0, 0, "io", "%s: %v", pe.Op, pe.Err)
+		return diag.Errorf(opt.Display(pe.Path), 0, 0, diag.IO, "%s: %v", pe.Op, pe.Err)
 	}
-	return diag.Errorf(opt.Root, 0, 0, "io", "%v", err)
+	return diag.Errorf(opt.Root, 0, 0, diag.IO, "%v", err)
 }
 
 // unwrapPath drops the path from an *fs.PathError: diagnostics name the

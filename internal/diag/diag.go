@@ -35,9 +35,9 @@ type Diagnostic struct {
 	Line     int
 	Col      int
 	Severity Severity
-	// Kind is a short, stable, machine-readable name for the problem,
-	// such as "broken-link" or "front-matter". Scripts match on it.
-	Kind string
+	// Kind says what kind of problem it is (see kind.go); scripts match
+	// on its name.
+	Kind Kind
 	Msg  string
 }
 
@@ -63,12 +63,12 @@ func (d *Diagnostic) Error() string {
 }
 
 // Errorf returns an error diagnostic.
-func Errorf(path string, line, col int, kind, format string, args ...any) *Diagnostic {
+func Errorf(path string, line, col int, kind Kind, format string, args ...any) *Diagnostic {
 	return &Diagnostic{Path: path, Line: line, Col: col, Kind: kind, Msg: fmt.Sprintf(format, args...)}
 }
 
 // Warnf returns a warning diagnostic.
-func Warnf(path string, line, col int, kind, format string, args ...any) *Diagnostic {
+func Warnf(path string, line, col int, kind Kind, format string, args ...any) *Diagnostic {
 	d := Errorf(path, line, col, kind, format, args...)
 	d.Severity = Warning
 	return d
@@ -90,11 +90,6 @@ func (l *List) Add(ds ...*Diagnostic) {
 			l.items = append(l.items, d)
 		}
 	}
-}
-
-// AddList appends everything in other.
-func (l *List) AddList(other *List) {
-	l.Add(other.Items()...)
 }
 
 // Items returns the diagnostics sorted by path, line, column and message,

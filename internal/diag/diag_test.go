@@ -11,11 +11,11 @@ func TestDiagnosticError(t *testing.T) {
 		d    *Diagnostic
 		want string
 	}{
-		{"full", Errorf("content/a.fi.md", 3, 7, "x", "broken link %q", "b.md"), `content/a.fi.md:3:7: broken link "b.md"`},
-		{"no column", Errorf("content/a.fi.md", 3, 0, "x", "bad"), "content/a.fi.md:3: bad"},
-		{"no line", Errorf("content/a.fi.md", 0, 5, "x", "bad"), "content/a.fi.md: bad"},
-		{"no path", Errorf("", 0, 0, "x", "bad"), "bad"},
-		{"warning", Warnf("content/a.fi.md", 2, 1, "x", "odd"), "content/a.fi.md:2:1: warning: odd"},
+		{"full", Errorf("content/a.fi.md", 3, 7, BrokenLink, "broken link %q", "b.md"), `content/a.fi.md:3:7: broken link "b.md"`},
+		{"no column", Errorf("content/a.fi.md", 3, 0, BrokenLink, "bad"), "content/a.fi.md:3: bad"},
+		{"no line", Errorf("content/a.fi.md", 0, 5, BrokenLink, "bad"), "content/a.fi.md: bad"},
+		{"no path", Errorf("", 0, 0, BrokenLink, "bad"), "bad"},
+		{"warning", Warnf("content/a.fi.md", 2, 1, BrokenLink, "odd"), "content/a.fi.md:2:1: warning: odd"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -28,7 +28,7 @@ func TestDiagnosticError(t *testing.T) {
 
 func TestListSortsAndJoins(t *testing.T) {
 	var l List
-	l.Add(Errorf("b.md", 1, 1, "k", "two"), nil, Warnf("a.md", 9, 1, "k", "warn"), Errorf("a.md", 2, 1, "k", "one"))
+	l.Add(Errorf("b.md", 1, 1, Config, "two"), nil, Warnf("a.md", 9, 1, Config, "warn"), Errorf("a.md", 2, 1, Config, "one"))
 	if !l.HasErrors() {
 		t.Fatal("HasErrors = false")
 	}

@@ -12,7 +12,7 @@ var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 // The YAML parser counts lines from the start of the YAML text; lineOffset is
 // added so that the line is counted in the file (1 for front matter, whose
 // YAML starts after the opening "---").
-func FromYAML(path string, lineOffset int, kind string, err error) []*Diagnostic {
+func FromYAML(path string, lineOffset int, kind Kind, err error) []*Diagnostic {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	var out []*Diagnostic
 	if rest, ok := strings.CutPrefix(msg, "unmarshal errors:\n"); ok {
@@ -24,7 +24,7 @@ func FromYAML(path string, lineOffset int, kind string, err error) []*Diagnostic
 	return []*Diagnostic{yamlDiag(path, lineOffset, kind, msg)}
 }
 
-func yamlDiag(path string, lineOffset int, kind, msg string) *Diagnostic {
+func yamlDiag(path string, lineOffset int, kind Kind, msg string) *Diagnostic {
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return Errorf(path, n+lineOffset, 0, kind, "invalid YAML: %s", m[2])

@@ -19,7 +19,7 @@ func TestFromYAML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ds := FromYAML("a.md", 1, "front-matter", errors.New(tt.err))
+			ds := FromYAML("a.md", 1, FrontMatter, errors.New(tt.err))
 			if len(ds) != len(tt.want) {
 				t.Fatalf("got %d diagnostics, want %d: %v", len(ds), len(tt.want), ds)
 			}

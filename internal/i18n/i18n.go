@@ -59,14 +59,14 @@ func Load(sources ...Source) (*Bundle, []*diag.Diagnostic) {
 	for _, src := range sources {
 		names, err := fs.Glob(src.FS, "*.yaml")
 		if err != nil {
-			diags = append(diags, diag.Errorf(src.Display, 0, 0, "i18n", "%v", err))
+			diags = append(diags, diag.Errorf(src.Display, 0, 0, diag.I18n, "%v", err))
 			continue
 		}
 		for _, name := range names {
 			display := path.Join(src.Display, name)
 			data, err := folder.ReadFile(src.FS, name, "theme")
 			if err != nil {
-				diags = append(diags, diag.Errorf(display, 0, 0, "i18n", "%v", err))
+				diags = append(diags, diag.Errorf(display, 0, 0, diag.I18n, "%v", err))
 				continue
 			}
 			diags = append(diags, b.add(display, name, data)...)
@@ -79,11 +79,11 @@ func (b *Bundle) add(display, name string, data []byte) []*diag.Diagnostic {
 	lang := strings.TrimSuffix(name, ".yaml")
 	var raw yaml.MapSlice
 	if err := yaml.Unmarshal(data, &raw); err != nil {
-		return diag.FromYAML(display, 0, "i18n", err)
+		return diag.FromYAML(display, 0, diag.I18n, err)
 	}
 	mf, err := b.bundle.ParseMessageFileBytes(data, name)
 	if err != nil {
-		return []*diag.Diagnostic{diag.Errorf(display, 0, 0, "i18n", "%v", err)}
+		return []*diag.Diagnostic{diag.Errorf(display, 0, 0, diag.I18n, "%v", err)}
 	}
 	if b.keys[lang] == nil {
 		b.keys[lang] = map[string]bool{}
@@ -123,12 +123,12 @@ func (b *Bundle) Check(langs []string) []*diag.Diagnostic {
 	var out []*diag.Diagnostic
 	for _, l := range langs {
 		if b.keys[l] == nil {
-			out = append(out, diag.Errorf("i18n/"+l+".yaml", 0, 0, "i18n", "no UI strings for language %q: add i18n/%s.yaml with every key of the other languages", l, l))
+			out = append(out, diag.Errorf("i18n/"+l+".yaml", 0, 0, diag.I18n, "no UI strings for language %q: add i18n/%s.yaml with every key of the other languages", l, l))
 			continue
 		}
 		for _, id := range ids {
 			if !b.keys[l][id] {
-				out = append(out, diag.Errorf(b.files[l], 0, 0, "i18n", "UI string %q is missing in language %q", id, l))
+				out = append(out, diag.Errorf(b.files[l], 0, 0, diag.I18n, "UI string %q is missing in language %q", id, l))
 			}
 		}
 	}

@@ -97,7 +97,7 @@ func checkConvert(t *testing.T, src []byte, opt Options) *Result {
 	res := New().Convert(src, opt)
 	last := opt.Line + bytes.Count(src, []byte("\n"))
 	for _, d := range res.Diags {
-		if d.Path != opt.Path || d.Msg == "" || d.Kind == "" {
+		if d.Path != opt.Path || d.Msg == "" || d.Kind == 0 {
 			t.Errorf("diagnostic without file, message or kind: %#v", d)
 		}
 		if d.Line < opt.Line || d.Line > last {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kuntahankinnat/handbook/internal/diag"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 )
@@ -55,7 +56,7 @@ func (st *state) image(n *ast.Image, l *Link, first bool) {
 		var err error
 		attrs, err = st.opt.Images.ResolveImage(*l, string(n.Destination))
 		if err != nil {
-			st.errorf(st.linkOffset(n), "image", "%v", err)
+			st.errorf(st.linkOffset(n), diag.Image, "%v", err)
 			attrs = ImageAttrs{}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/kuntahankinnat/handbook/internal/diag"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 )
@@ -41,7 +42,7 @@ func (st *state) link(n ast.Node) *Link {
 	case *ast.Image:
 		dest, image = n.Destination, true
 		if inlineText(n, st.src) == "" {
-			st.warnf(st.linkOffset(n), "alt-text", "image %q has no alt text: describe it in the brackets, ![like this](%s)", dest, dest)
+			st.warnf(st.linkOffset(n), diag.AltText, "image %q has no alt text: describe it in the brackets, ![like this](%s)", dest, dest)
 		}
 	}
 	// The renderer decodes entities ("&colon;", "&#x09;") when it writes
@@ -51,7 +52,7 @@ func (st *state) link(n ast.Node) *Link {
 	switch kind, scheme := classify(raw); kind {
 	case destEmpty, destExternal:
 	case destUnsafe:
-		st.warnf(offset, "unsafe-link", "link with scheme %q is not published (only %s links are allowed)", scheme, strings.Join(externalSchemes, ", "))
+		st.warnf(offset, diag.UnsafeLink, "link with scheme %q is not published (only %s links are allowed)", scheme, strings.Join(externalSchemes, ", "))
 		unlink(n)
 		return nil
 	case destFragment:
@@ -80,9 +81,9 @@ func (st *state) link(n ast.Node) *Link {
 		if st.opt.Links != nil {
 			u, err := st.opt.Links.ResolveLink(l)
 			if err != nil {
-				kind := "broken-link"
+				kind := diag.BrokenLink
 				if image {
-					kind = "missing-file"
+					kind = diag.MissingFile
 				}
 				st.errorf(offset, kind, "%v", err)
 				return nil

@@ -142,7 +142,7 @@ type localLink struct {
 func (c *Converter) Convert(src []byte, opt Options) *Result {
 	st := &state{opt: opt, src: src, lines: diag.NewLines(src)}
 	if e := checkLimits(src); e != nil {
-		st.errorf(e.offset, "too-complex", "%s", e.msg)
+		st.errorf(e.offset, diag.TooComplex, "%s", e.msg)
 		return &Result{Diags: st.diags}
 	}
 	ctx := parser.NewContext()
@@ -151,7 +151,7 @@ func (c *Converter) Convert(src []byte, opt Options) *Result {
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/4)
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
-		st.diags = append(st.diags, diag.Errorf(opt.Path, opt.Line, 0, "markdown", "rendering failed: %v", err))
+		st.diags = append(st.diags, diag.Errorf(opt.Path, opt.Line, 0, diag.Markdown, "rendering failed: %v", err))
 	}
 	st.checkLocalLinks()
 	return &Result{HTML: buf.Bytes(), Headings: st.headings, Text: st.text.String(), Diags: st.diags}
@@ -163,12 +163,12 @@ func (st *state) position(offset int) (int, int) {
 	return line + st.opt.Line - 1, col
 }
 
-func (st *state) errorf(offset int, kind, format string, args ...any) {
+func (st *state) errorf(offset int, kind diag.Kind, format string, args ...any) {
 	line, col := st.position(offset)
 	st.diags = append(st.diags, diag.Errorf(st.opt.Path, line, col, kind, format, args...))
 }
 
-func (st *state) warnf(offset int, kind, format string, args ...any) {
+func (st *state) warnf(offset int, kind diag.Kind, format string, args ...any) {
 	line, col := st.position(offset)
 	st.diags = append(st.diags, diag.Warnf(st.opt.Path, line, col, kind, format, args...))
 }
@@ -180,7 +180,7 @@ func (st *state) checkLocalLinks() {
 	}
 	for _, l := range st.local {
 		if !ids[st.opt.IDPrefix+l.fragment] {
-			st.diags = append(st.diags, diag.Errorf(st.opt.Path, l.line, l.col, "broken-anchor",
+			st.diags = append(st.diags, diag.Errorf(st.opt.Path, l.line, l.col, diag.BrokenAnchor,
 				"link to #%s: this page has no heading with that id%s", l.fragment, diag.Suggestion(l.fragment, trimPrefix(st.headings, st.opt.IDPrefix))))
 		}
 	}

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 
+	"github.com/kuntahankinnat/handbook/internal/diag"
 	gast "github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -47,7 +48,7 @@ func (g tableGuard) Transform(node *gast.Paragraph, reader text.Reader, pc parse
 		rows := len(lines) - h
 		if cells := cols * rows; cells > MaxTableCells {
 			if st, _ := pc.Get(stateKey).(*state); st != nil {
-				st.errorf(segs.At(h).Start, "table", "this table has %d columns and %d rows, %d cells; a table may have at most %d: split it",
+				st.errorf(segs.At(h).Start, diag.Table, "this table has %d columns and %d rows, %d cells; a table may have at most %d: split it",
 					cols, rows, cells, MaxTableCells)
 			}
 			node.SetLines(text.NewSegments())

@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 
+	"github.com/kuntahankinnat/handbook/internal/diag"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
@@ -38,10 +39,10 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
 			}
 		case *ast.HTMLBlock:
-			st.warnf(lineStart(n), "raw-html", "raw HTML is not published; write it in Markdown")
+			st.warnf(lineStart(n), diag.RawHTML, "raw HTML is not published; write it in Markdown")
 		case *ast.RawHTML:
 			if n.Segments.Len() > 0 {
-				st.warnf(n.Segments.At(0).Start, "raw-html", "raw HTML is not published; write it in Markdown")
+				st.warnf(n.Segments.At(0).Start, diag.RawHTML, "raw HTML is not published; write it in Markdown")
 			}
 		}
 		return ast.WalkContinue, nil
@@ -50,7 +51,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	level := 1 // the page title
 	for _, h := range headings {
 		if h.Level > level+1 && st.opt.HeadingShift == 0 {
-			st.warnf(lineStart(h), "heading-level", "heading level skips from %s to %s; use %s so that screen-reader users can follow the outline",
+			st.warnf(lineStart(h), diag.HeadingLevel, "heading level skips from %s to %s; use %s so that screen-reader users can follow the outline",
 				strings.Repeat("#", level), strings.Repeat("#", h.Level), strings.Repeat("#", level+1))
 		}
 		level = max(h.Level, 2)
@@ -87,7 +88,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 func (st *state) heading(h *ast.Heading, ids *idSet) {
 	start := lineStart(h)
 	if h.Level == 1 && st.opt.HeadingShift == 0 {
-		st.warnf(start, "heading", "a page has one level-1 heading, its title; this one is shown as ## (write ## for sections)")
+		st.warnf(start, diag.Heading, "a page has one level-1 heading, its title; this one is shown as ## (write ## for sections)")
 		h.Level = 2
 	}
 	txt := inlineText(h, st.src)
@@ -96,7 +97,7 @@ func (st *state) heading(h *ast.Heading, ids *idSet) {
 		explicit, _ := v.([]byte)
 		id = ids.explicit(string(explicit))
 		if id == "" {
-			st.warnf(start, "heading", "heading id %q is empty or has spaces; using one made from the text", explicit)
+			st.warnf(start, diag.Heading, "heading id %q is empty or has spaces; using one made from the text", explicit)
 		}
 	}
 	if id == "" {
@@ -202,7 +203,7 @@ func (st *state) linksTooLong(links []ast.Node) bool {
 	if total <= limit {
 		return false
 	}
-	st.errorf(0, "too-complex", "the links on this page add up to %d KiB of URLs and titles, more than %d KiB: is a link definition ([name]: url) with a long URL used very many times?",
+	st.errorf(0, diag.TooComplex, "the links on this page add up to %d KiB of URLs and titles, more than %d KiB: is a link definition ([name]: url) with a long URL used very many times?",
 		total>>10, limit>>10)
 	return true
 }

@@ -123,7 +123,7 @@ var errorPage = template.Must(template.New("errors").Parse(`<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>The handbook could not be built</title>
-<link rel="stylesheet" href="/_handbook/live.css"></head>
+<link rel="stylesheet" href="/_handbook/live.css"><link rel="icon" href="/_handbook/favicon.svg" type="image/svg+xml"></head>
 <body class="handbook-error-page">
 <main>
 {{- if .}}

@@ -32,7 +32,7 @@ var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>Handbook status</title>
-<link rel="stylesheet" href="/_handbook/live.css"></head>
+<link rel="stylesheet" href="/_handbook/live.css"><link rel="icon" href="/_handbook/favicon.svg" type="image/svg+xml"></head>
 <body class="handbook-error-page">
 <main>
 <h1>Handbook status</h1>

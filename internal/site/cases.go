@@ -37,13 +37,13 @@ func (b *builder) cases() {
 		} else if report {
 			for _, k := range []string{"organisation", "period", "procedure", "figures"} {
 				if p.Param(k) != nil {
-					b.warnf(p.Source, p.sourceLine(k), "front-matter", "%s only applies to case studies (type: case)", k)
+					b.warnf(p.Source, p.sourceLine(k), diag.FrontMatter, "%s only applies to case studies (type: case)", k)
 				}
 			}
 		}
 		if v := p.Param("scope"); v != nil && report {
 			if s, _ := v.(string); !slices.Contains(Scopes, s) {
-				b.errorf(p.Source, p.sourceLine("scope"), "front-matter", "scope must be one of %v, not %v%s", Scopes, v, diag.Suggestion(fmt.Sprint(v), Scopes))
+				b.errorf(p.Source, p.sourceLine("scope"), diag.FrontMatter, "scope must be one of %v, not %v%s", Scopes, v, diag.Suggestion(fmt.Sprint(v), Scopes))
 			}
 		}
 	}
@@ -61,7 +61,7 @@ func (b *builder) caseFacts(p *Page, report bool) *Case {
 			return fmt.Sprint(v)
 		default:
 			if report {
-				b.errorf(p.Source, p.sourceLine(key), "front-matter", "%s must be text", key)
+				b.errorf(p.Source, p.sourceLine(key), diag.FrontMatter, "%s must be text", key)
 			}
 			return ""
 		}
@@ -70,7 +70,7 @@ func (b *builder) caseFacts(p *Page, report bool) *Case {
 	raw, ok := p.Param("figures").([]any)
 	if p.Param("figures") != nil && !ok {
 		if report {
-			b.errorf(p.Source, p.sourceLine("figures"), "front-matter", "figures must be a list of {label, value}")
+			b.errorf(p.Source, p.sourceLine("figures"), diag.FrontMatter, "figures must be a list of {label, value}")
 		}
 		return c
 	}
@@ -80,7 +80,7 @@ func (b *builder) caseFacts(p *Page, report bool) *Case {
 		value, vok := m["value"]
 		if !ok || !lok || !vok || len(m) != 2 {
 			if report {
-				b.errorf(p.Source, p.sourceLine("figures"), "front-matter", "figure %d must have exactly a label and a value, such as {label: Applicants, value: \"9\"}", i+1)
+				b.errorf(p.Source, p.sourceLine("figures"), diag.FrontMatter, "figure %d must have exactly a label and a value, such as {label: Applicants, value: \"9\"}", i+1)
 			}
 			continue
 		}

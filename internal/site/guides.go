@@ -2,6 +2,8 @@ package site
 
 import (
 	"fmt"
+
+	"github.com/kuntahankinnat/handbook/internal/diag"
 )
 
 // Guide is a section whose page has "type: guide": its pages are steps.
@@ -36,11 +38,11 @@ func (b *builder) guides() {
 		weights := map[int]*Page{}
 		for _, c := range p.Children {
 			if c.Kind != KindPage {
-				b.warnf(c.Source, 1, "guide", "a guide's steps are pages; this folder inside guide %q is listed but not numbered", p.Title)
+				b.warnf(c.Source, 1, diag.Guide, "a guide's steps are pages; this folder inside guide %q is listed but not numbered", p.Title)
 				continue
 			}
 			if other := weights[c.weight()]; other != nil && !c.Fallback && !other.Fallback {
-				b.warnf(c.Source, c.sourceLine("weight"), "guide",
+				b.warnf(c.Source, c.sourceLine("weight"), diag.Guide,
 					"step has the same weight (%d) as %s; give every step its own weight so that the numbering is the same in every language",
 					c.weight(), other.Source.Display)
 			}
@@ -78,7 +80,7 @@ func (b *builder) logic(p *Page, index int) bool {
 	switch s {
 	case "or":
 		if index == 0 {
-			b.warnf(p.Source, p.sourceLine("logic"), "guide", "the first step cannot be an alternative (logic: or) to a step before it")
+			b.warnf(p.Source, p.sourceLine("logic"), diag.Guide, "the first step cannot be an alternative (logic: or) to a step before it")
 			return false
 		}
 		return true
@@ -86,7 +88,7 @@ func (b *builder) logic(p *Page, index int) bool {
 		return false
 	}
 	if !p.Fallback {
-		b.errorf(p.Source, p.sourceLine("logic"), "front-matter", "logic must be \"or\" (this step is an alternative to the one before it) or \"and\", not %v", v)
+		b.errorf(p.Source, p.sourceLine("logic"), diag.FrontMatter, "logic must be \"or\" (this step is an alternative to the one before it) or \"and\", not %v", v)
 	}
 	return false
 }
@@ -98,7 +100,7 @@ func (b *builder) boolParam(p *Page, key string) bool {
 	}
 	bv, ok := v.(bool)
 	if !ok && !p.Fallback {
-		b.errorf(p.Source, p.sourceLine(key), "front-matter", "%s must be true or false", key)
+		b.errorf(p.Source, p.sourceLine(key), diag.FrontMatter, "%s must be true or false", key)
 	}
 	return bv
 }
@@ -111,7 +113,7 @@ func (b *builder) checkStepKeys() {
 		}
 		for _, k := range []string{"optional", "logic"} {
 			if p.Param(k) != nil {
-				b.warnf(p.Source, p.sourceLine(k), "front-matter", "%s only applies to the steps of a guide (pages in a folder whose _index has type: guide)", k)
+				b.warnf(p.Source, p.sourceLine(k), diag.FrontMatter, "%s only applies to the steps of a guide (pages in a folder whose _index has type: guide)", k)
 			}
 		}
 	}

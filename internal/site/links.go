@@ -196,7 +196,7 @@ func CheckAnchors(refs []AnchorRef, ids func(path string) ([]string, bool)) []*d
 		if !ok || slices.Contains(have, ref.Fragment) {
 			continue
 		}
-		out = append(out, diag.Errorf(ref.Path, ref.Line, ref.Col, "broken-anchor", "link %q: %s has no heading with id %q%s",
+		out = append(out, diag.Errorf(ref.Path, ref.Line, ref.Col, diag.BrokenAnchor, "link %q: %s has no heading with id %q%s",
 			ref.Written, ref.TargetDisplay, ref.Fragment, diag.Suggestion(ref.Fragment, have)))
 	}
 	return out

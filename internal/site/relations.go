@@ -71,7 +71,7 @@ func (b *builder) relate(p *Page, r config.Relation, sec *Node, backlinks map[*P
 	report := !p.Fallback
 	names := content.StringList(v, func(format string, args ...any) {
 		if report {
-			b.errorf(p.Source, p.sourceLine(r.Key), "relation", r.Key+": "+format, args...)
+			b.errorf(p.Source, p.sourceLine(r.Key), diag.Relation, r.Key+": "+format, args...)
 		}
 	})
 	g := RelationGroup{Relation: r, Section: sec.Pages[p.Lang]}
@@ -79,7 +79,7 @@ func (b *builder) relate(p *Page, r config.Relation, sec *Node, backlinks map[*P
 		n := b.site.Nodes[r.Section+"/"+name]
 		if n == nil || n.IsSection() || n.Parent != sec {
 			if report {
-				b.errorf(p.Source, p.Source.ValueLine(r.Key, name), "relation", "%s: there is no page %q in %s/%s",
+				b.errorf(p.Source, p.Source.ValueLine(r.Key, name), diag.Relation, "%s: there is no page %q in %s/%s",
 					r.Key, name, r.Section, diag.Suggestion(name, childNames(sec)))
 			}
 			continue

@@ -108,7 +108,7 @@ func New(cfg *config.Config, res *content.Result, opt Options) (*Site, []*diag.D
 	b.nodes(res.Sources)
 	b.failed(res.Failed)
 	if s.Nodes[content.IndexName] == nil {
-		b.errorf(nil, 0, "structure", "the content folder has no home page: add _index.%s.md", cfg.DefaultLanguage)
+		b.errorf(nil, 0, diag.Structure, "the content folder has no home page: add _index.%s.md", cfg.DefaultLanguage)
 		return nil, b.diags
 	}
 	b.tree()
@@ -134,11 +134,11 @@ type builder struct {
 	diags []*diag.Diagnostic
 }
 
-func (b *builder) errorf(src *content.Source, line int, kind, format string, args ...any) {
+func (b *builder) errorf(src *content.Source, line int, kind diag.Kind, format string, args ...any) {
 	b.diags = append(b.diags, diag.Errorf(display(src, b.site.Config), line, 0, kind, format, args...))
 }
 
-func (b *builder) warnf(src *content.Source, line int, kind, format string, args ...any) {
+func (b *builder) warnf(src *content.Source, line int, kind diag.Kind, format string, args ...any) {
 	b.diags = append(b.diags, diag.Warnf(display(src, b.site.Config), line, 0, kind, format, args...))
 }
 
@@ -151,7 +151,7 @@ func display(src *content.Source, _ *config.Config) string {
 
 // configErrorf reports a problem with site.yaml at the line of key.
 func (b *builder) configErrorf(line int, format string, args ...any) {
-	b.diags = append(b.diags, diag.Errorf(b.opt.ConfigPath, line, 0, "config", format, args...))
+	b.diags = append(b.diags, diag.Errorf(b.opt.ConfigPath, line, 0, diag.Config, format, args...))
 }
 
 // AbsURL returns the absolute URL of a root-relative path, for canonical

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/kuntahankinnat/handbook/internal/content"
+	"github.com/kuntahankinnat/handbook/internal/diag"
 )
 
 // nodes groups the sources into nodes by key, leaving drafts out unless
@@ -61,7 +62,7 @@ func (b *builder) tree() {
 		parent := b.site.Nodes[content.SectionKey(dir)]
 		if parent == nil {
 			src := n.anySource(b.site.Config.Codes())
-			b.errorf(src, 0, "structure", "folder %q has no section page: add %s/_index.%s.md with a title",
+			b.errorf(src, 0, diag.Structure, "folder %q has no section page: add %s/_index.%s.md with a title",
 				dir, dir, b.site.Config.DefaultLanguage)
 			continue
 		}

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/kuntahankinnat/handbook/internal/content"
+	"github.com/kuntahankinnat/handbook/internal/diag"
 )
 
 // urls gives every page its Path and URL, top-down, and reports two pages
@@ -59,7 +60,7 @@ func (b *builder) setURL(p *Page) {
 		if p.Fallback || p.Source == nil {
 			what = p.describe()
 		}
-		b.errorf(p.Source, p.sourceLine("slug"), "duplicate-url", "%s would be published at %s, where %s already is; give one of them another slug",
+		b.errorf(p.Source, p.sourceLine("slug"), diag.DuplicateURL, "%s would be published at %s, where %s already is; give one of them another slug",
 			what, p.URL, other.describe())
 		return
 	}
@@ -114,15 +115,15 @@ func (b *builder) aliases() {
 			from, err := b.aliasPath(p, a)
 			line := p.Source.ValueLine("aliases", a)
 			if err != nil {
-				b.errorf(p.Source, line, "alias", "alias %q %v", a, err)
+				b.errorf(p.Source, line, diag.Alias, "alias %q %v", a, err)
 				continue
 			}
 			if other := b.site.byURL[from]; other != nil {
-				b.errorf(p.Source, line, "alias", "alias %q is the URL of %s; an alias must be an old path that no page uses", a, other.describe())
+				b.errorf(p.Source, line, diag.Alias, "alias %q is the URL of %s; an alias must be an old path that no page uses", a, other.describe())
 				continue
 			}
 			if other := seen[from]; other != nil && other != p {
-				b.errorf(p.Source, line, "alias", "alias %q is also an alias of %s", a, other.describe())
+				b.errorf(p.Source, line, diag.Alias, "alias %q is also an alias of %s", a, other.describe())
 				continue
 			}
 			seen[from] = p

@@ -77,7 +77,7 @@ func TestPreviewProblems(t *testing.T) {
 	}
 	for deadline := time.Now().Add(30 * time.Second); ; {
 		if err := chromedp.Do(tab, chromedp.Navigate(pageURL)); err == nil {
-			if h1, _ := chromedp.Run(tab, chromedp.Evaluate[string](`(document.querySelector("main h1") || {}).textContent || ""`)); strings.TrimSpace(h1) != "" {
+			if h1, _ := chromedp.Run(tab, chromedp.Evaluate[string](`(document.querySelector("main h1") || {}).textContent || ""`)); strings.TrimSpace(h1) != "" && !strings.Contains(h1, "being built") {
 				break
 			}
 		}

@@ -66,7 +66,7 @@ func (t *Theme) parse(o *overlay, funcs template.FuncMap) []*diag.Diagnostic {
 	parseFile := func(tmpl *template.Template, name string) {
 		data, display, err := o.read(name)
 		if err != nil {
-			diags = append(diags, diag.Errorf(display, 0, 0, "template", "%v", err))
+			diags = append(diags, diag.Errorf(display, 0, 0, diag.Template, "%v", err))
 			return
 		}
 		if _, err := tmpl.New(name).Parse(string(data)); err != nil {
@@ -85,7 +85,7 @@ func (t *Theme) parse(o *overlay, funcs template.FuncMap) []*diag.Diagnostic {
 		}
 		set, err := root.Clone()
 		if err != nil {
-			diags = append(diags, diag.Errorf(name, 0, 0, "template", "%v", err))
+			diags = append(diags, diag.Errorf(name, 0, 0, diag.Template, "%v", err))
 			continue
 		}
 		parseFile(set, name)
@@ -106,7 +106,7 @@ func templateDiag(display string, err error) *diag.Diagnostic {
 			msg = after
 		}
 	}
-	return diag.Errorf(display, line, 0, "template", "%s", msg)
+	return diag.Errorf(display, line, 0, diag.Template, "%s", msg)
 }
 
 // Layout returns the first of the named layouts that exists, and its name.
@@ -152,7 +152,7 @@ func (t *Theme) processAssets(o *overlay) []*diag.Diagnostic {
 	for _, name := range names {
 		data, display, err := o.read(name)
 		if err != nil {
-			diags = append(diags, diag.Errorf(display, 0, 0, "asset", "%v", err))
+			diags = append(diags, diag.Errorf(display, 0, 0, diag.Asset, "%v", err))
 			continue
 		}
 		switch path.Ext(name) {
@@ -162,7 +162,7 @@ func (t *Theme) processAssets(o *overlay) []*diag.Diagnostic {
 			data, err = m.Bytes("text/javascript", data)
 		}
 		if err != nil {
-			diags = append(diags, diag.Errorf(display, 0, 0, "asset", "minifying failed: %v", err))
+			diags = append(diags, diag.Errorf(display, 0, 0, diag.Asset, "minifying failed: %v", err))
 			continue
 		}
 		sum := sha256.Sum256(data)
