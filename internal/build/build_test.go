@@ -26,21 +26,6 @@ func TestBuildBasic(t *testing.T) {
 	}
 
 	openness := readOut(t, out, "fi/tavoitteet/avoimuus/index.html")
-	t.Run("hreflang", func(t *testing.T) {
-		mustContain(t, "fi openness", openness,
-			`<html lang="fi">`,
-			`<link rel="canonical" href="https://opas.example.fi/fi/tavoitteet/avoimuus/">`,
-			`<link rel="alternate" hreflang="fi" href="https://opas.example.fi/fi/tavoitteet/avoimuus/">`,
-			`<link rel="alternate" hreflang="sv" href="https://opas.example.fi/sv/m%C3%A5l/%C3%B6ppenhet/">`,
-			`<link rel="alternate" hreflang="en" href="https://opas.example.fi/en/goals/openness/">`,
-			`<link rel="alternate" hreflang="x-default" href="https://opas.example.fi/fi/tavoitteet/avoimuus/">`)
-	})
-	t.Run("switcher", func(t *testing.T) {
-		mustContain(t, "fi openness", openness,
-			`<a href="/fi/tavoitteet/avoimuus/" lang="fi" hreflang="fi" aria-current="true">Suomi</a>`,
-			`<a href="/sv/m%c3%a5l/%c3%b6ppenhet/" lang="sv" hreflang="sv">Svenska</a>`,
-			`<a href="/en/goals/openness/" lang="en" hreflang="en">English</a>`)
-	})
 	t.Run("links", func(t *testing.T) {
 		mustContain(t, "fi openness", openness,
 			`<a href="/fi/menetelmat/markkinavuoropuhelu/#miten">markkinavuoropuhelu</a>`,
@@ -51,23 +36,16 @@ func TestBuildBasic(t *testing.T) {
 		mustContain(t, "en step", guide, `<a href="/en/guides/tenders/second/">the next step</a>`)
 	})
 	t.Run("escaping", func(t *testing.T) {
-		mustContain(t, "fi openness", openness,
-			`<title>Avoimuus &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; – Testiopas</title>`,
-			`<meta name="description" content="Avoimuus &#34;lainausmerkein&#34; &amp; muuta.">`,
-			`<h1>Avoimuus &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;</h1>`,
-			`<!-- raw HTML omitted -->`,
-			`<p>vaarallinen</p>`)
+		// The title and description hold HTML; the body raw HTML and a
+		// javascript: link. None of it may reach the page as markup.
+		mustContain(t, "fi openness", openness, `Avoimuus &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;`, `<!-- raw HTML omitted -->`, `<p>vaarallinen</p>`)
 		mustNotContain(t, "fi openness", openness, "<script>alert", "javascript:")
 	})
 	t.Run("fallback", func(t *testing.T) {
 		sv := readOut(t, out, "sv/methods/market-dialogue/index.html")
-		mustContain(t, "sv fallback", sv,
-			`<html lang="sv">`,
-			`<meta name="robots" content="noindex">`,
-			`Den här sidan har ännu inte översatts till svenska. Nedan visas den på Suomi.`,
-			`<h1 lang="fi">Markkinavuoropuhelu</h1>`,
-			`<div class="content" lang="fi">`,
-			`<a href="/sv/methods/market-dialogue/" lang="sv" hreflang="sv" aria-current="true">Svenska</a>`)
+		// How the theme shows a fallback is in the golden pages; that it is
+		// not indexed is the contract.
+		mustContain(t, "sv fallback", sv, `<html lang="sv">`, `<meta name="robots" content="noindex">`, `lang="fi"`)
 		mustNotContain(t, "sv fallback", sv, `hreflang="sv" href="https://opas.example.fi/sv/methods`)
 		// The real translations do not name the fallback as an alternate.
 		en := readOut(t, out, "en/methods/market-dialogue/index.html")
@@ -104,26 +82,6 @@ func TestBuildBasic(t *testing.T) {
 		mustContain(t, "sv 404", readOut(t, out, "sv/404.html"), `<html lang="sv">`, "Sidan hittades inte")
 		mustContain(t, "root 404", readOut(t, out, "404.html"), `<html lang="fi">`)
 		mustContain(t, "robots", readOut(t, out, "robots.txt"), "Sitemap: https://opas.example.fi/sitemap.xml")
-	})
-	t.Run("root", func(t *testing.T) {
-		root := readOut(t, out, "index.html")
-		mustContain(t, "root", root,
-			`<meta http-equiv="refresh" content="0; url=/fi/">`,
-			`<a href="/sv/" lang="sv" hreflang="sv">Gå till den svenska webbplatsen</a>`)
-	})
-	t.Run("navigation", func(t *testing.T) {
-		mustContain(t, "fi openness", openness,
-			`<a class="skip-link" href="#main">Siirry sisältöön</a>`,
-			`<li><a href="/fi/tavoitteet/" aria-current="true">Tavoitteet</a></li>`,
-			`<li><a href="/fi/">Etusivu</a></li>`,
-			`<li><span aria-current="page">Avoimuus &lt;script&gt;`,
-			`<li><a href="/fi/tavoitteet/avoimuus/" aria-current="page">`,
-			`<h2 id="toc-title">Sivun sisältö</h2>`,
-			`<time datetime="2026-11-20">Päivitetty 20.11.2026</time>`,
-			`<a class="next" rel="next" href="/fi/tavoitteet/zeta/">`,
-			`<a href="/fi/tietoa/">Tietoa</a>`)
-		// Fewer than three ## headings: no table of contents.
-		mustNotContain(t, "fi market dialogue", readOut(t, out, "fi/menetelmat/markkinavuoropuhelu/index.html"), `id="toc-title"`)
 	})
 	t.Run("content files", func(t *testing.T) {
 		mustContain(t, "en openness", readOut(t, out, "en/goals/openness/index.html"),
