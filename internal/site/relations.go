@@ -2,8 +2,10 @@ package site
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"golang.org/x/text/collate"
 
@@ -62,13 +64,13 @@ func (b *builder) relations() {
 	}
 }
 
-// relate resolves page p's names under relation r.
+// relate resolves page p's names under relation r: its own, or those its
+// default-language page declares (see relationNames).
 func (b *builder) relate(p *Page, r config.Relation, sec *Node, backlinks map[*Page][]*Page) {
-	v := p.Param(r.Key)
+	v, report := b.relationNames(p, r.Key)
 	if v == nil {
 		return
 	}
-	report := !p.Fallback
 	names := content.StringList(v, func(format string, args ...any) {
 		if report {
 			b.errorf(p.Source, p.sourceLine(r.Key), diag.Relation, r.Key+": "+format, args...)
@@ -94,6 +96,43 @@ func (b *builder) relate(p *Page, r config.Relation, sec *Node, backlinks map[*P
 	if len(g.Pages) > 0 {
 		p.Related = append(p.Related, g)
 	}
+}
+
+// relationNames returns the value of relation key for page p, and whether
+// problems with it are p's to report. Relations are declared once, in the
+// default language: a translation without the key inherits its reference
+// page's value (the default language's, else the first language's that has
+// the page), whose problems that page reports. A translation that declares
+// other values keeps its own, with a warning naming both files, so that
+// removing a key from one language no longer drops a link silently and a
+// difference is seen. A fallback shows its reference's content already.
+func (b *builder) relationNames(p *Page, key string) (v any, report bool) {
+	own := p.Param(key)
+	if p.Fallback || p.Node == nil {
+		return own, false
+	}
+	cfg := b.site.Config
+	ref := p.Node.fallbackSource(cfg.DefaultLanguage, cfg.Codes())
+	if ref == nil || ref == p.Source || ref.Failed {
+		return own, true
+	}
+	inherited := ref.Params[key]
+	if own == nil {
+		return inherited, false
+	}
+	bad := false
+	mine := content.StringList(own, func(string, ...any) { bad = true })
+	theirs := content.StringList(inherited, func(string, ...any) {})
+	if !bad && !slices.Equal(mine, theirs) {
+		said := "declares no " + key
+		if inherited != nil {
+			said = fmt.Sprintf("says %s: [%s]", key, strings.Join(theirs, ", "))
+		}
+		b.warnf(p.Source, p.sourceLine(key), diag.Relation,
+			"%s: [%s] differs from %s, which %s; relations are declared once, in the default language: remove %s here to inherit them, or make both the same",
+			key, strings.Join(mine, ", "), ref.Display, said, key)
+	}
+	return own, true
 }
 
 // relationKinds maps each relation section to its relation key, so that a
