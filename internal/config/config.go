@@ -35,6 +35,10 @@ type Config struct {
 	Footer      []string
 	// CMS is the cms: block (cms.go), nil without one.
 	CMS *CMS
+	// EditURL is where the content folder's files can be edited (a Git
+	// host's edit URL for the folder, ending in "/"): every page links its
+	// file's path under it. Nil without editURL.
+	EditURL *url.URL
 
 	// sum is a hash of the site.yaml text the config was parsed from.
 	sum [32]byte
@@ -72,6 +76,7 @@ type raw struct {
 	EntryPoints     string         `yaml:"entryPoints"`
 	Footer          []string       `yaml:"footer"`
 	CMS             any            `yaml:"cms"`
+	EditURL         string         `yaml:"editURL"`
 	Extra           map[string]any `yaml:",inline"`
 }
 
@@ -80,7 +85,7 @@ type rawLanguage struct {
 	Name string `yaml:"name"`
 }
 
-var knownKeys = []string{"title", "baseURL", "defaultLanguage", "languages", "fallback", "theme", "relations", "entryPoints", "footer", "cms"}
+var knownKeys = []string{"title", "baseURL", "defaultLanguage", "languages", "fallback", "theme", "relations", "entryPoints", "footer", "cms", "editURL"}
 
 var (
 	codePattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
@@ -115,6 +120,7 @@ func Parse(path string, data []byte) (*Config, []*diag.Diagnostic) {
 	c.BaseURL = p.baseURL(r.BaseURL)
 	c.Relations = p.relations(r.Relations)
 	c.CMS = p.cms(r.CMS)
+	c.EditURL = p.editURL(r.EditURL)
 	for _, ds := range p.diags {
 		if ds.Severity == diag.Error {
 			return nil, p.diags
@@ -241,6 +247,24 @@ func ParseBaseURL(s string) (*url.URL, error) {
 	}
 	u.RawPath = ""
 	return u, nil
+}
+
+// editURL checks site.yaml's editURL: an absolute http(s) URL, to which
+// a page's file path is added (so it gets a trailing slash).
+func (p *parser) editURL(s string) *url.URL {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		p.errorf("editURL", "editURL %q is not an absolute http(s) URL of the content folder such as https://github.com/org/repo/edit/main/content/", s)
+		return nil
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.RawPath = ""
+	return u
 }
 
 func (p *parser) relations(in yaml.MapSlice) []Relation {

@@ -91,3 +91,23 @@ func TestUnknownKeyIsAWarning(t *testing.T) {
 		t.Fatalf("diagnostics = %v", ds)
 	}
 }
+
+func TestEditURL(t *testing.T) {
+	c, ds := Parse("site.yaml", []byte("title: T\nlanguages:\n  - {code: fi, name: Suomi}\neditURL: https://github.com/org/repo/edit/main/content\n"))
+	if c == nil || len(ds) != 0 {
+		t.Fatalf("diagnostics: %v", ds)
+	}
+	if got := c.EditURL.String(); got != "https://github.com/org/repo/edit/main/content/" {
+		t.Errorf("EditURL = %s, want a trailing slash added", got)
+	}
+	if c, _ := Parse("site.yaml", []byte(good)); c.EditURL != nil {
+		t.Errorf("EditURL = %v without editURL", c.EditURL)
+	}
+	for _, bad := range []string{"github.com/org/repo/edit/main/content/", "javascript:alert(1)", "https://github.com/x?y=1", "/edit/"} {
+		c, ds := Parse("site.yaml", []byte("title: T\nlanguages:\n  - {code: fi, name: Suomi}\neditURL: "+bad+"\n"))
+		want := `site.yaml:4: editURL "` + bad + `" is not an absolute http(s) URL of the content folder such as https://github.com/org/repo/edit/main/content/`
+		if c != nil || len(ds) != 1 || ds[0].Error() != want {
+			t.Errorf("editURL %q: %v, want %s", bad, ds, want)
+		}
+	}
+}

@@ -13,6 +13,7 @@
 //	  roles: roles
 //	entryPoints: roles         # section whose pages the home page offers as entry points
 //	footer: [accessibility, about]  # pages linked from every page's footer
+//	editURL: https://github.com/org/repo/edit/main/content/  # optional: "Edit this page" links
 //	cms:                       # optional: the CMS at /admin/ (see CMS in cms.go)
 //	  backend: github          # github, gitlab or gitea
 //	  repo: owner/name

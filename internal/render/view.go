@@ -230,6 +230,29 @@ func (d *view) Lastmod() time.Time {
 	return d.rd.Meta(d.id).Lastmod
 }
 
+// EditURL is where the file the page shows can be edited: site.yaml's
+// editURL and the file's path, "" without editURL or for a page made by
+// the builder (search, print, 404, root). A fallback links the file it
+// shows, in the language it is written in: the text a reader sees is what
+// the link edits (a missing translation is started with handbook new).
+func (d *view) EditURL() string {
+	if d.notFound || d.root || d.id.Kind == site.KindSearch || d.id.Kind == site.KindPrint {
+		return ""
+	}
+	base := d.rd.Config().EditURL
+	if base == nil {
+		return ""
+	}
+	p, _, failed, ok := d.rd.SourceFile(d.id)
+	if !ok || failed {
+		return ""
+	}
+	u := *base
+	u.Path += p
+	u.RawPath = ""
+	return u.String()
+}
+
 // NoIndex reports whether search engines should leave the page out.
 func (d *view) NoIndex() bool {
 	if d.notFound || d.root || d.id.Kind == site.KindSearch || d.id.Kind == site.KindPrint {
