@@ -14,12 +14,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var dirs folders
-	var drafts bool
+	var drafts, noindex bool
 	var baseURL, out string
 	fs.StringVar(&dirs.content, "content", "content", "content `folder` (site.yaml and the Markdown pages)")
 	fs.StringVar(&out, "out", "public", "output `folder`, replaced as a whole when the build succeeds")
 	fs.BoolVar(&drafts, "drafts", false, "publish pages marked draft: true")
 	fs.StringVar(&baseURL, "baseurl", "", "absolute `URL` the site is published at (overrides site.yaml baseURL)")
+	fs.BoolVar(&noindex, "noindex", false, "build a preview that search engines leave out (deploy previews): X-Robots-Tag: noindex on every path, no sitemap in robots.txt")
 	fs.StringVar(&dirs.theme, "theme", "", "theme `folder` whose files override the default theme (overrides site.yaml theme)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), "Usage: handbook build [flags]\n\nBuilds the site from the content folder into the output folder.\nEvery problem is reported as path:line:col: message; any error fails the build\nand leaves the previous output untouched.\n\nFlags:\n")
@@ -34,13 +35,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return exitCode(1)
 	}
 	defer closeDirs()
-	opt.Drafts, opt.BaseURL = drafts, baseURL
+	opt.Drafts, opt.BaseURL, opt.NoIndex = drafts, baseURL, noindex
 	res := build.Build(ctx, opt, build.Dir{Path: out, Content: dirs.content})
 	if n := report(stderr, res.Diags); n > 0 {
 		fmt.Fprintf(stderr, "build failed: %s; %s was not changed\n", plural(n, "error"), out)
 		return exitCode(1)
 	}
 	fmt.Fprintf(stdout, "built %d pages (%d files) into %s in %s\n", res.Pages, res.Files, out, res.Duration.Round(1e6))
+	if noindex {
+		fmt.Fprintln(stdout, "a preview: search engines are asked to leave it out (-noindex)")
+	}
 	return nil
 }
 

@@ -87,6 +87,7 @@ func load(opt Options, old *inputs, ch Changes) *inputs {
 		}
 		cfg.BaseURL = u
 	}
+	cfg.NoIndex = opt.NoIndex
 	in.cfg = cfg
 	in.loadOpt = contentOptions(opt, cfg)
 	if old != nil && old.cfg != nil && !ch.Other && old.cfg.Theme == cfg.Theme && old.theme != nil {

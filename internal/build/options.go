@@ -26,6 +26,10 @@ type Options struct {
 	Drafts bool
 	// BaseURL overrides site.yaml's baseURL when set.
 	BaseURL string
+	// NoIndex builds a site that search engines leave out (a deploy
+	// preview): every path gets "X-Robots-Tag: noindex" in _headers, and
+	// robots.txt names no sitemap.
+	NoIndex bool
 	// Preview renders for the preview server (draft banners).
 	Preview bool
 	// Workers is the number of pages rendered at once (GOMAXPROCS when 0).

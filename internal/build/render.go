@@ -104,7 +104,7 @@ func (p *pass) renderNow(a artifact, rd *site.Reader) *artOut {
 			out.add(name, files[name], nil)
 		}
 	case artHeaders:
-		if h := cms.Headers(rd.Config()); len(h) > 0 {
+		if h := render.Headers(rd); len(h) > 0 {
 			out.add("_headers", h, nil)
 		}
 	case artMedia:

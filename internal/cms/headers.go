@@ -3,6 +3,7 @@ package cms
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kuntahankinnat/handbook/internal/config"
@@ -20,7 +21,10 @@ import (
 // match the same path, so the result does not depend on how Netlify combines
 // them. The headers common to both (HSTS, nosniff, Referrer-Policy,
 // Permissions-Policy, X-Frame-Options) stay in netlify.toml's "/*".
-func Headers(cfg *config.Config) []byte {
+//
+// omit names headers another rule sets on every path (a preview's
+// X-Robots-Tag), which these rules then leave out.
+func Headers(cfg *config.Config, omit ...string) []byte {
 	if cfg == nil || cfg.CMS == nil {
 		return nil
 	}
@@ -29,6 +33,9 @@ func Headers(cfg *config.Config) []byte {
 	b.WriteString("# policy of its own (internal/cms/headers.go says why).\n")
 	fmt.Fprintf(&b, "/%s/*\n", Dir)
 	for _, h := range AdminHeaders(cfg.CMS) {
+		if slices.Contains(omit, h[0]) {
+			continue
+		}
 		fmt.Fprintf(&b, "  %s: %s\n", h[0], h[1])
 	}
 	return []byte(b.String())

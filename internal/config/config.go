@@ -39,16 +39,21 @@ type Config struct {
 	// host's edit URL for the folder, ending in "/"): every page links its
 	// file's path under it. Nil without editURL.
 	EditURL *url.URL
+	// NoIndex marks a build that search engines must leave out (a deploy
+	// preview, handbook build -noindex). It is not read from site.yaml:
+	// the builder sets it, and it is part of the config so that what the
+	// outputs read of it is recorded with the rest.
+	NoIndex bool
 
 	// sum is a hash of the site.yaml text the config was parsed from.
 	sum [32]byte
 }
 
-// Digest identifies the configuration: the text of site.yaml and the base
-// URL (which -baseurl may override). Two configs with the same digest are
-// the same.
+// Digest identifies the configuration: the text of site.yaml, the base
+// URL (which -baseurl may override) and NoIndex. Two configs with the same
+// digest are the same.
 func (c *Config) Digest() string {
-	return string(c.sum[:]) + c.BaseURL.String()
+	return fmt.Sprintf("%s%s %t", c.sum[:], c.BaseURL, c.NoIndex)
 }
 
 // Language is one configured language.

@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/kuntahankinnat/handbook/internal/cms"
+	"github.com/kuntahankinnat/handbook/internal/config"
 	"github.com/kuntahankinnat/handbook/internal/site"
 )
 
@@ -62,10 +64,48 @@ func absURL(rd *site.Reader) func(string) string {
 	}
 }
 
-// Robots renders robots.txt, naming the sitemap.
+// Robots renders robots.txt, naming the sitemap. A build that search
+// engines must leave out (NoIndex, a deploy preview) names no sitemap, and
+// still allows crawling: a crawler that may not fetch a page never sees
+// its X-Robots-Tag: noindex, and may list the bare address it found
+// linked somewhere.
 func Robots(rd *site.Reader) []byte {
 	cfg := rd.Config()
+	if cfg.NoIndex {
+		return []byte("# A preview of the site (handbook build -noindex): every page is sent with\n" +
+			"# X-Robots-Tag: noindex, which crawlers must be allowed to fetch to obey.\n" +
+			"User-agent: *\nAllow: /\n")
+	}
 	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + absURL(rd)(cfg.BaseURL.Path+"sitemap.xml") + "\n")
+}
+
+// NoIndexHeaders are the headers of every path of a preview (NoIndex).
+var NoIndexHeaders = [][2]string{{"X-Robots-Tag", "noindex"}}
+
+// Headers renders Netlify's _headers file: the rules of the CMS at /admin/
+// (internal/cms) and, in a preview (NoIndex), NoIndexHeaders on every
+// path; nil when there is neither. No header is set by two rules that can
+// match the same path (how Netlify joins them is not something to build
+// on; see netlify.toml): in a preview "/*" sets X-Robots-Tag for /admin/
+// too, so the CMS's rule leaves its own out.
+func Headers(rd *site.Reader) []byte { return HeadersFile(rd.Config()) }
+
+// HeadersFile is Headers for a config.
+func HeadersFile(cfg *config.Config) []byte {
+	var b bytes.Buffer
+	var omit []string
+	if cfg.NoIndex {
+		b.WriteString("# A preview of the site (handbook build -noindex): search engines leave it out.\n/*\n")
+		for _, h := range NoIndexHeaders {
+			fmt.Fprintf(&b, "  %s: %s\n", h[0], h[1])
+			omit = append(omit, h[0])
+		}
+	}
+	b.Write(cms.Headers(cfg, omit...))
+	if b.Len() == 0 {
+		return nil
+	}
+	return b.Bytes()
 }
 
 // Redirects renders Netlify's _redirects: every alias to its page (301),

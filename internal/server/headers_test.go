@@ -11,6 +11,7 @@ import (
 
 	"github.com/kuntahankinnat/handbook/internal/cms"
 	"github.com/kuntahankinnat/handbook/internal/config"
+	"github.com/kuntahankinnat/handbook/internal/render"
 )
 
 // headerRule is one [[headers]] table of netlify.toml or one path of
@@ -175,5 +176,49 @@ func TestHeadersMatchNetlify(t *testing.T) {
 		if tt.path == "admin/" && strings.Contains(string(body), "live.js") {
 			t.Error("/admin/ got the live-reload script: the CMS would reload after every save")
 		}
+	}
+}
+
+// TestNoIndexHeaders checks the _headers file of a deploy preview (build
+// -noindex) with the CMS, together with netlify.toml's rules: every path,
+// /admin/ included, is sent X-Robots-Tag: noindex, and still no header is
+// set by two rules that match the same path.
+func TestNoIndexHeaders(t *testing.T) {
+	cfg := cmsConfig(t)
+	cfg.NoIndex = true
+	file := render.HeadersFile(cfg)
+	rules := append(netlifyRules(t), headersFileRules(file)...)
+	paths := []string{"/", "/index.html", "/404.html", "/robots.txt", "/sitemap.xml", "/assets/style.css", "/media/map.png",
+		"/admin/", "/admin/config.yml"}
+	for _, l := range cfg.Codes() {
+		paths = append(paths, "/"+l+"/", "/"+l+"/page/")
+	}
+	for _, p := range paths {
+		setBy := map[string]string{}
+		for _, r := range rules {
+			if !r.matches(p) {
+				continue
+			}
+			for k := range r.values {
+				if other, ok := setBy[k]; ok {
+					t.Errorf("%s: %s is set by two rules, %s and %s %s", p, k, other, r.from, r.path)
+				}
+				setBy[k] = r.from + " " + r.path
+			}
+		}
+		if _, ok := setBy["X-Robots-Tag"]; !ok {
+			t.Errorf("%s: no X-Robots-Tag in a preview", p)
+		}
+	}
+	if got := toMap(cms.AdminHeaders(cfg.CMS))["X-Robots-Tag"]; got == "" {
+		t.Error("the CMS's own rule has no X-Robots-Tag outside previews")
+	}
+	cfg.NoIndex, cfg.CMS = true, nil
+	if got, want := string(render.HeadersFile(cfg)), "/*\n  X-Robots-Tag: noindex\n"; !strings.Contains(got, want) {
+		t.Errorf("a preview without the CMS: _headers\n%s\nwant %q", got, want)
+	}
+	cfg.NoIndex = false
+	if got := render.HeadersFile(cfg); got != nil {
+		t.Errorf("neither preview nor CMS: _headers %q, want none", got)
 	}
 }
