@@ -16,7 +16,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var dirs folders
 	var drafts bool
 	fs.StringVar(&dirs.content, "content", "content", "content `folder`")
-	fs.BoolVar(&drafts, "drafts", false, "check pages marked draft: true too")
+	fs.BoolVar(&drafts, "drafts", true, "check pages marked draft: true too, marked as drafts; -drafts=false checks only what a build publishes")
 	format := fs.String("format", "text", "output `format`: text (grouped by file) or json (stable, for scripts)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `Usage: handbook check [flags]
@@ -26,6 +26,10 @@ report, and warnings for missing and outdated translations, images without
 alt text, pages without a description, headings that skip a level, pages
 nothing leads to and an accessibility statement more than a year old; then
 the translation status of every language. Exits 1 when there are errors.
+
+Drafts (draft: true) are checked too, and their files are marked "(draft)"
+("draft": true in JSON); a published page that links to a draft is an error,
+as in a build. -drafts=false leaves them out and says how many it skipped.
 
 Flags:
 `)
@@ -44,7 +48,7 @@ Flags:
 		return exitCode(1)
 	}
 	defer closeDirs()
-	opt.Drafts = drafts
+	opt.Drafts, opt.DraftsUnpublished = drafts, drafts
 	res := build.Build(ctx, opt, build.Discard)
 	report := check.Analyze(res.Site, res.Diags)
 	if *format == "json" {

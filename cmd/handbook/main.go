@@ -38,7 +38,7 @@ const usage = `handbook builds the procurement handbook: multilingual Markdown i
 Usage:
   handbook serve [-content DIR] [-addr 127.0.0.1:8080] [-drafts=true] [-open]
   handbook build [-content DIR] [-out DIR] [-drafts] [-baseurl URL] [-noindex] [-theme DIR]
-  handbook check [-content DIR] [-format text|json]
+  handbook check [-content DIR] [-format text|json] [-drafts=false]
   handbook new [-content DIR] [-type TYPE] [-section] PATH
   handbook version
   handbook help [command]

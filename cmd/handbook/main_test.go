@@ -161,3 +161,40 @@ func TestNewCommand(t *testing.T) {
 		t.Errorf("path outside: exit %d, %s", code, stderr)
 	}
 }
+
+// TestCheckDrafts checks that check includes drafts, marked as drafts in
+// text and JSON, and that -drafts=false leaves them out and says so.
+func TestCheckDrafts(t *testing.T) {
+	dir := site(t, map[string]string{
+		"content/draft.fi.md": "---\ntitle: Luonnos\ndescription: Luonnos.\ndraft: true\n---\n[rikki](puuttuu.md)\n",
+	})
+	code, stdout, _ := handbook(t, dir, "check")
+	want := filepath.Join("content", "draft.fi.md") + " (draft)\n"
+	if code != 1 || !strings.Contains(stdout, want) || !strings.Contains(stdout, `link "puuttuu.md" goes to no page`) {
+		t.Errorf("check: exit %d, want 1 and the draft's broken link under %q:\n%s", code, want, stdout)
+	}
+	code, stdout, _ = handbook(t, dir, "check", "-format", "json")
+	var report struct {
+		Errors   int
+		Findings []struct {
+			Path  string
+			Kind  string
+			Draft bool
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &report); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	for _, f := range report.Findings {
+		if f.Draft != strings.HasSuffix(f.Path, "draft.fi.md") {
+			t.Errorf("finding %+v: draft %t", f, f.Draft)
+		}
+	}
+	if code != 1 || report.Errors != 1 {
+		t.Errorf("check -format json: exit %d, %d errors", code, report.Errors)
+	}
+	code, stdout, _ = handbook(t, dir, "check", "-drafts=false")
+	if code != 0 || !strings.Contains(stdout, "Not checked: 1 draft file (-drafts=false") || strings.Contains(stdout, "draft.fi.md") {
+		t.Errorf("check -drafts=false: exit %d\n%s", code, stdout)
+	}
+}

@@ -24,6 +24,11 @@ type Options struct {
 	OpenDir func(rel string) (fs.FS, string, error)
 	// Drafts publishes pages with "draft: true".
 	Drafts bool
+	// DraftsUnpublished, with Drafts, renders and checks drafts while
+	// remembering that a build without -drafts leaves them out: a
+	// published page that links to or names a page that exists only as
+	// drafts is an error, as it is there (handbook check).
+	DraftsUnpublished bool
 	// BaseURL overrides site.yaml's baseURL when set.
 	BaseURL string
 	// NoIndex builds a site that search engines leave out (a deploy

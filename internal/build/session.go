@@ -126,7 +126,7 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 		return res
 	}
 	sm, ds := site.New(in.cfg, in.result(), site.Options{
-		Drafts: s.opt.Drafts, ConfigPath: s.opt.display("site.yaml"), Slug: slugFunc(in.bundle),
+		Drafts: s.opt.Drafts, DraftsUnpublished: s.opt.DraftsUnpublished, ConfigPath: s.opt.display("site.yaml"), Slug: slugFunc(in.bundle),
 	})
 	diags = append(diags, ds...)
 	if sm == nil {

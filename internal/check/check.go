@@ -18,6 +18,9 @@ type Report struct {
 	Warnings int        `json:"warnings"`
 	Findings []Finding  `json:"findings"`
 	Coverage []Coverage `json:"coverage"`
+	// SkippedDrafts is the number of draft files left out of the check
+	// (handbook check -drafts=false).
+	SkippedDrafts int `json:"skippedDrafts"`
 }
 
 // Finding is one problem in one file.
@@ -28,6 +31,9 @@ type Finding struct {
 	Severity string `json:"severity"`
 	Kind     string `json:"kind"`
 	Message  string `json:"message"`
+	// Draft marks a finding in a draft file (draft: true), which a build
+	// without -drafts does not publish.
+	Draft bool `json:"draft"`
 }
 
 // Coverage is the translation status of one language.
@@ -50,8 +56,21 @@ func Analyze(s *site.Site, diags []*diag.Diagnostic) *Report {
 	all := slices.Clone(diags)
 	diag.Sort(all)
 	r := &Report{Findings: []Finding{}, Coverage: []Coverage{}}
+	drafts := map[string]bool{}
+	if s != nil {
+		for _, src := range s.Sources {
+			if !src.Draft {
+				continue
+			}
+			drafts[src.Display] = true
+			if n := s.Nodes[src.Key]; n == nil || n.Sources[src.Lang] != src {
+				r.SkippedDrafts++
+			}
+		}
+	}
 	for _, d := range all {
-		r.Findings = append(r.Findings, Finding{Path: d.Path, Line: d.Line, Col: d.Col, Severity: d.Severity.String(), Kind: d.Kind.String(), Message: d.Msg})
+		r.Findings = append(r.Findings, Finding{Path: d.Path, Line: d.Line, Col: d.Col, Severity: d.Severity.String(), Kind: d.Kind.String(), Message: d.Msg,
+			Draft: d.Path != "" && drafts[d.Path]})
 		if d.Severity == diag.Error {
 			r.Errors++
 		} else {

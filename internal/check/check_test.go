@@ -19,8 +19,10 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// TestReport checks testdata/site.txtar and compares the text and JSON
-// reports with testdata/report.txt and testdata/report.json.
+// TestReport checks testdata/site.txtar as handbook check does, drafts
+// included and marked, and compares the text and JSON reports with
+// testdata/report.txt and testdata/report.json; then without drafts
+// (-drafts=false), with testdata/report-published.txt.
 func TestReport(t *testing.T) {
 	testdata, _ := filepath.Abs("testdata")
 	t.Chdir(t.TempDir())
@@ -38,12 +40,9 @@ func TestReport(t *testing.T) {
 		}
 	}
 	opt := build.Options{Content: os.DirFS("content"), ContentDir: "content", Assets: build.Assets{Theme: themes.Default(), I18n: i18n.Files},
-		Now: time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)}
+		Now: time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC), Drafts: true, DraftsUnpublished: true}
 	res := build.Build(context.Background(), opt, build.Discard)
 	r := check.Analyze(res.Site, res.Diags)
-	if r.Errors != 0 {
-		t.Errorf("%d errors", r.Errors)
-	}
 	var text, js bytes.Buffer
 	if err := r.WriteText(&text); err != nil {
 		t.Fatal(err)
@@ -56,6 +55,14 @@ func TestReport(t *testing.T) {
 	if _, err := os.Stat("public"); err == nil {
 		t.Error("the check wrote a site")
 	}
+
+	opt.Drafts, opt.DraftsUnpublished = false, false
+	res = build.Build(context.Background(), opt, build.Discard)
+	text.Reset()
+	if err := check.Analyze(res.Site, res.Diags).WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, filepath.Join(testdata, "report-published.txt"), text.Bytes())
 }
 
 func golden(t *testing.T, path string, got []byte) {

@@ -18,9 +18,12 @@ func (r *Report) WriteText(w io.Writer) error {
 			if b.Len() > 0 {
 				b.WriteString("\n")
 			}
-			if path == "" {
+			switch {
+			case path == "":
 				b.WriteString("(site)\n")
-			} else {
+			case f.Draft:
+				b.WriteString(path + " (draft)\n")
+			default:
 				b.WriteString(path + "\n")
 			}
 		}
@@ -49,6 +52,13 @@ func (r *Report) WriteText(w io.Writer) error {
 			}
 			b.WriteString("\n")
 		}
+	}
+	if r.SkippedDrafts > 0 {
+		files := "draft files"
+		if r.SkippedDrafts == 1 {
+			files = "draft file"
+		}
+		fmt.Fprintf(&b, "\nNot checked: %d %s (-drafts=false checks only what a build publishes)\n", r.SkippedDrafts, files)
 	}
 	fmt.Fprintf(&b, "\n%d errors, %d warnings\n", r.Errors, r.Warnings)
 	_, err := io.WriteString(w, b.String())

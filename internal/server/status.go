@@ -41,7 +41,7 @@ var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 {{- if .Errors}}
 <ul>
 {{- range .Findings}}{{if eq .Severity "error"}}
-<li><code>{{.Path}}{{if .Line}}:{{.Line}}{{if .Col}}:{{.Col}}{{end}}{{end}}</code> {{.Message}} <span>[{{.Kind}}]</span></li>
+<li><code>{{.Path}}{{if .Line}}:{{.Line}}{{if .Col}}:{{.Col}}{{end}}{{end}}</code>{{if .Draft}} (draft){{end}} {{.Message}} <span>[{{.Kind}}]</span></li>
 {{- end}}{{end}}
 </ul>
 {{- else}}
@@ -51,11 +51,14 @@ var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 {{- if .Warnings}}
 <ul>
 {{- range .Findings}}{{if eq .Severity "warning"}}
-<li><code>{{.Path}}{{if .Line}}:{{.Line}}{{if .Col}}:{{.Col}}{{end}}{{end}}</code> {{.Message}} <span>[{{.Kind}}]</span></li>
+<li><code>{{.Path}}{{if .Line}}:{{.Line}}{{if .Col}}:{{.Col}}{{end}}{{end}}</code>{{if .Draft}} (draft){{end}} {{.Message}} <span>[{{.Kind}}]</span></li>
 {{- end}}{{end}}
 </ul>
 {{- else}}
 <p>No warnings.</p>
+{{- end}}
+{{- if .SkippedDrafts}}
+<p>Not checked: {{.SkippedDrafts}} draft file(s); the preview was started with <code>-drafts=false</code>.</p>
 {{- end}}
 <h2>Translation status</h2>
 <table>

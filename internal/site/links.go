@@ -125,8 +125,12 @@ func (res *Resolver) splitKey(joined string, isDir bool) (key, lang string) {
 func (res *Resolver) pageLink(key, lang string, l markdown.Link, written string) (string, error) {
 	n := res.r.Node(key)
 	switch {
-	case !n.Exists && n.Draft:
+	case n.Draft && !n.Exists:
 		return "", fmt.Errorf("link %q goes to a draft page, which is not published (build with -drafts to preview it)", written)
+	case n.Draft && !res.r.Meta(res.page).Draft:
+		// Drafts kept to be checked: a draft may link to a draft (they
+		// are published together), a published page may not.
+		return "", fmt.Errorf("link %q goes to a draft page, which a build without -drafts does not publish: publish it (remove draft: true) or remove the link", written)
 	case !n.Exists:
 		return "", fmt.Errorf("link %q goes to no page: there is no %s.<lang>.md%s", written, key, res.suggestKey(key))
 	}

@@ -86,6 +86,13 @@ func (b *builder) relate(p *Page, r config.Relation, sec *Node, backlinks map[*P
 			}
 			continue
 		}
+		if b.site.draftsUnpublished && n.draftOnly() && !p.Source.Draft {
+			if report {
+				b.errorf(p.Source, p.Source.ValueLine(r.Key, name), diag.Relation,
+					"%s: %q is a draft page, which a build without -drafts does not publish: publish it (remove draft: true) or remove it here", r.Key, name)
+			}
+			continue
+		}
 		t := n.Pages[p.Lang]
 		if t == nil || t == p || slices.Contains(g.Pages, t) {
 			continue
@@ -106,13 +113,21 @@ func (b *builder) relate(p *Page, r config.Relation, sec *Node, backlinks map[*P
 // other values keeps its own, with a warning naming both files, so that
 // removing a key from one language no longer drops a link silently and a
 // difference is seen. A fallback shows its reference's content already.
+// A published translation never inherits from a draft, which a build
+// without -drafts leaves out.
 func (b *builder) relationNames(p *Page, key string) (v any, report bool) {
 	own := p.Param(key)
 	if p.Fallback || p.Node == nil {
 		return own, false
 	}
 	cfg := b.site.Config
-	ref := p.Node.fallbackSource(cfg.DefaultLanguage, cfg.Codes())
+	var ref *content.Source
+	for _, l := range append([]string{cfg.DefaultLanguage}, cfg.Codes()...) {
+		if src := p.Node.Sources[l]; src != nil && (!src.Draft || p.Source.Draft) {
+			ref = src
+			break
+		}
+	}
 	if ref == nil || ref == p.Source || ref.Failed {
 		return own, true
 	}

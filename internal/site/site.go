@@ -42,9 +42,11 @@ type Site struct {
 	Sources []*content.Source
 
 	basePath string
-	byURL    map[string]*Page
-	byID     map[PageID]*Page
-	assets   map[string]*Asset
+	// draftsUnpublished is Options.DraftsUnpublished.
+	draftsUnpublished bool
+	byURL             map[string]*Page
+	byID              map[PageID]*Page
+	assets            map[string]*Asset
 }
 
 // Node is one page of the handbook independent of language: the set of
@@ -79,6 +81,11 @@ type Asset struct {
 type Options struct {
 	// Drafts keeps pages with "draft: true".
 	Drafts bool
+	// DraftsUnpublished, with Drafts, keeps drafts in the model to be
+	// checked (handbook check) while remembering that a build without
+	// -drafts leaves them out: a published page that links to or names
+	// a page that exists only as drafts is an error, as it is there.
+	DraftsUnpublished bool
 	// ConfigPath names site.yaml in diagnostics.
 	ConfigPath string
 	// Slug returns the URL segment, in language lang, of a page the builder
@@ -96,9 +103,11 @@ func New(cfg *config.Config, res *content.Result, opt Options) (*Site, []*diag.D
 		Search:   map[string]*Page{},
 		Drafts:   map[string]bool{},
 		basePath: cfg.BaseURL.Path,
-		byURL:    map[string]*Page{},
-		byID:     map[PageID]*Page{},
-		assets:   map[string]*Asset{},
+		// Drafts left out are unpublished anyway.
+		draftsUnpublished: opt.Drafts && opt.DraftsUnpublished,
+		byURL:             map[string]*Page{},
+		byID:              map[PageID]*Page{},
+		assets:            map[string]*Asset{},
 	}
 	if opt.Slug == nil {
 		opt.Slug = func(_, name string) string { return name }

@@ -129,6 +129,16 @@ func (b *builder) addSearchPage(lang string) {
 	b.site.Pages = append(b.site.Pages, p)
 }
 
+// draftOnly reports whether every file of the node is a draft.
+func (n *Node) draftOnly() bool {
+	for _, src := range n.Sources {
+		if !src.Draft {
+			return false
+		}
+	}
+	return len(n.Sources) > 0
+}
+
 // fallbackSource picks the content for a language the node lacks: the
 // default language's, else the first configured language that has one.
 func (n *Node) fallbackSource(def string, langs []string) *content.Source {

@@ -119,7 +119,9 @@ func (v Langs) encode(e *Encoder) { e.IDs(v.In); e.IDs(v.Translations) }
 type NodeState struct {
 	// Exists: some language publishes the key.
 	Exists bool
-	// Draft: the key exists only as drafts left out of this build.
+	// Draft: the key exists only as drafts, which a build without
+	// -drafts leaves out: left out of this build (Exists is false), or
+	// kept to be checked (Options.DraftsUnpublished).
 	Draft bool
 	// Failed: a file of the key could not be loaded; links to it are not
 	// reported.
@@ -341,6 +343,7 @@ func (s *Site) node(key string) NodeState {
 		for _, src := range n.Sources {
 			v.Failed = v.Failed || src.Failed
 		}
+		v.Draft = s.draftsUnpublished && n.draftOnly()
 	}
 	v.Section = s.Nodes[content.SectionKey(key)] != nil
 	return v
