@@ -36,6 +36,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer closeDirs()
 	opt.Drafts, opt.BaseURL, opt.NoIndex = drafts, baseURL, noindex
+	opt.History = openHistory(ctx, dirs.content)
 	res := build.Build(ctx, opt, build.Dir{Path: out, Content: dirs.content})
 	if n := report(stderr, res.Diags); n > 0 {
 		fmt.Fprintf(stderr, "build failed: %s; %s was not changed\n", plural(n, "error"), out)

@@ -49,8 +49,9 @@ Flags:
 	}
 	defer closeDirs()
 	opt.Drafts, opt.DraftsUnpublished = drafts, drafts
+	opt.History = openHistory(ctx, dirs.content)
 	res := build.Build(ctx, opt, build.Discard)
-	report := check.Analyze(res.Site, res.Diags)
+	report := check.Analyze(ctx, res.Site, res.Diags, res.History)
 	if *format == "json" {
 		err = report.WriteJSON(stdout)
 	} else {

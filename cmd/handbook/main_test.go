@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -196,5 +197,45 @@ func TestCheckDrafts(t *testing.T) {
 	code, stdout, _ = handbook(t, dir, "check", "-drafts=false")
 	if code != 0 || !strings.Contains(stdout, "Not checked: 1 draft file (-drafts=false") || strings.Contains(stdout, "draft.fi.md") {
 		t.Errorf("check -drafts=false: exit %d\n%s", code, stdout)
+	}
+}
+
+// TestGitHistory checks that the commands read the content folder's git
+// history: a page without lastmod shows the day of its last commit, and a
+// translation whose source was committed after it is reported outdated.
+func TestGitHistory(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := site(t, nil)
+	git := func(date string, args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("", "init", "-q")
+	git("", "add", "-A")
+	git("2026-01-10T09:00:00Z", "commit", "-q", "-m", "first")
+	if err := os.WriteFile(filepath.Join(dir, "content", "about.fi.md"), []byte("---\ntitle: Tietoa\ndescription: Tietoa.\n---\nUutta.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	git("", "add", "-A")
+	git("2026-02-14T09:00:00Z", "commit", "-q", "-m", "second")
+
+	if code, _, stderr := handbook(t, dir, "build"); code != 0 {
+		t.Fatalf("build: %s", stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "public", "fi", "about", "index.html"))
+	if !strings.Contains(string(data), `<time datetime="2026-02-14">`) {
+		t.Errorf("fi/about has no date from git:\n%s", data)
+	}
+	_, stdout, _ := handbook(t, dir, "check")
+	if !strings.Contains(stdout, filepath.Join("content", "about.en.md")+"\n  warning: translation may be out of date") ||
+		!strings.Contains(stdout, "    +Uutta.\n") {
+		t.Errorf("check does not report the outdated translation with its diff:\n%s", stdout)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/kuntahankinnat/handbook/i18n"
 	"github.com/kuntahankinnat/handbook/internal/build"
+	"github.com/kuntahankinnat/handbook/internal/history"
 	"github.com/kuntahankinnat/handbook/themes"
 )
 
@@ -64,6 +66,20 @@ func (f folders) options() (opt build.Options, close func(), err error) {
 		return r.FS(), dir, nil
 	}
 	return opt, close, nil
+}
+
+// openHistory reads the git history of the content folder, so that pages
+// without lastmod show the day of their file's last commit and outdated
+// translations come from commits. It never fails the command: a folder
+// outside git, a machine without git or a shallow clone gives a history
+// that says so (the build warns once about a shallow clone). nil when ctx
+// is done.
+func openHistory(ctx context.Context, dir string) *history.Repo {
+	h, err := history.Open(ctx, dir)
+	if err != nil {
+		return nil
+	}
+	return h
 }
 
 func assets() build.Assets {

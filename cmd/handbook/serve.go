@@ -46,6 +46,7 @@ Flags:
 	}
 	defer closeDirs()
 	opt.Drafts = drafts
+	opt.History = openHistory(ctx, dirs.content)
 	var watch []string
 	if dirs.theme != "" {
 		watch = append(watch, dirs.theme)

@@ -76,6 +76,14 @@ func runSequence(t *testing.T, seed uint64, edits int) (good, failed, steps int)
 			Now:    time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC), Workers: 2, DeferSearch: false,
 		}
 	}
+	return runEdits(t, seed, edits, f, opt, nil)
+}
+
+// runEdits runs one sequence of edits to the fixture f: after each, the
+// session's update must equal a fresh build with the options opt returns.
+// apply, when set, is called with each edit's changes before the update
+// (the git variant writes them to disk and commits).
+func runEdits(t *testing.T, seed uint64, edits int, f *fixture, opt func() Options, apply func(Changes)) (good, failed, steps int) {
 	inc := opt()
 	inc.Incremental = true
 	mem := NewMemory()
@@ -89,6 +97,9 @@ func runSequence(t *testing.T, seed uint64, edits int) (good, failed, steps int)
 		log = append(log, f.edit())
 		steps++
 		ch := f.take()
+		if apply != nil {
+			apply(ch)
+		}
 		before := mem.Files()
 		got := s.Update(ctx, ch)
 		freshMem := NewMemory()

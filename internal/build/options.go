@@ -3,6 +3,8 @@ package build
 import (
 	"io/fs"
 	"time"
+
+	"github.com/kuntahankinnat/handbook/internal/history"
 )
 
 // Options configure a build.
@@ -43,8 +45,16 @@ type Options struct {
 	// as a hostile file (DefaultPageBudget when 0).
 	PageBudget time.Duration
 	// Now is the date the build runs on (the age of the accessibility
-	// statement); the zero time means today.
+	// statement, the date of uncommitted changes); the zero time means
+	// today.
 	Now time.Time
+	// History is the content folder's git history (internal/history,
+	// opened where the folder's path on disk is known), nil for none.
+	// With it, a page without lastmod shows the day of its file's last
+	// commit, and a translation is outdated when its default-language
+	// file has commits after its own last commit; an update reads the
+	// work tree's status again (Refresh).
+	History *history.Repo
 	// Assets are the embedded default theme and UI strings.
 	Assets Assets
 	// Incremental keeps, for every output, the facts of the model it read,

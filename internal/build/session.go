@@ -9,6 +9,7 @@ import (
 
 	"github.com/kuntahankinnat/handbook/internal/check"
 	"github.com/kuntahankinnat/handbook/internal/diag"
+	"github.com/kuntahankinnat/handbook/internal/history"
 	"github.com/kuntahankinnat/handbook/internal/markdown"
 	"github.com/kuntahankinnat/handbook/internal/render"
 	"github.com/kuntahankinnat/handbook/internal/site"
@@ -30,6 +31,8 @@ type Session struct {
 	lastIn *inputs
 	// search is the preview's search index, kept between updates.
 	search *searchState
+	// hist is the content's git history as last read (nil without).
+	hist *history.Repo
 }
 
 // state is what a committed build knows.
@@ -75,6 +78,9 @@ type Result struct {
 	Moved map[string]string
 	// Committed tells that the output was published.
 	Committed bool
+	// History is the content's git history the build read (nil
+	// without), for the report's diffs of outdated translations.
+	History *history.Repo
 }
 
 // Err returns the build's errors joined, or nil.
@@ -89,7 +95,7 @@ func NewSession(opt Options, out Output) *Session {
 	if out == nil {
 		out = Discard
 	}
-	return &Session{opt: opt, out: out, md: markdown.New(), seed: maphash.MakeSeed()}
+	return &Session{opt: opt, out: out, md: markdown.New(), seed: maphash.MakeSeed(), hist: opt.History}
 }
 
 // Build builds the whole site from nothing. On failure the output and the
@@ -115,9 +121,12 @@ func (s *Session) Update(ctx context.Context, ch Changes) *Result {
 func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 	start := time.Now()
 	res := &Result{Full: prev == nil}
+	waitHistory := s.refreshHistory(ctx)
 	in := load(s.opt, s.lastIn, ch)
 	s.lastIn = in
-	diags := in.diags()
+	hist := waitHistory()
+	res.History = hist
+	diags := append(in.diags(), historyDiags(hist, s.opt.ContentDir)...)
 	defer func() {
 		res.Diags = dedupe(diags)
 		res.Duration = time.Since(start)
@@ -125,8 +134,10 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 	if in.cfg == nil {
 		return res
 	}
-	sm, ds := site.New(in.cfg, in.result(), site.Options{
+	loaded := in.result()
+	sm, ds := site.New(in.cfg, loaded, site.Options{
 		Drafts: s.opt.Drafts, DraftsUnpublished: s.opt.DraftsUnpublished, ConfigPath: s.opt.display("site.yaml"), Slug: slugFunc(in.bundle),
+		Revisions: revisions(hist, loaded.Sources, s.now()),
 	})
 	diags = append(diags, ds...)
 	if sm == nil {
@@ -175,7 +186,7 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 	}
 	res.Linked = linked(all)
 	diags = append(diags, anchorProblems(all)...)
-	diags = append(diags, check.Findings(sm, res.Linked, s.now())...)
+	diags = append(diags, check.Findings(sm, res.Linked, s.now(), hist)...)
 	for st := range all {
 		diags = append(diags, st.out.diags...)
 	}

@@ -2,6 +2,7 @@ package check
 
 import (
 	"cmp"
+	"context"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/kuntahankinnat/handbook/internal/content"
 	"github.com/kuntahankinnat/handbook/internal/diag"
+	"github.com/kuntahankinnat/handbook/internal/history"
 	"github.com/kuntahankinnat/handbook/internal/site"
 )
 
@@ -18,6 +20,9 @@ type Report struct {
 	Warnings int        `json:"warnings"`
 	Findings []Finding  `json:"findings"`
 	Coverage []Coverage `json:"coverage"`
+	// Outdated are the outdated translations, with what changed in their
+	// source since (from git).
+	Outdated []Outdated `json:"outdated"`
 	// SkippedDrafts is the number of draft files left out of the check
 	// (handbook check -drafts=false).
 	SkippedDrafts int `json:"skippedDrafts"`
@@ -51,8 +56,10 @@ type Coverage struct {
 
 // Analyze makes the report of a build's diagnostics (which include the
 // editors' findings: see Findings) and the translation status of s, which
-// may be nil when the site could not be built.
-func Analyze(s *site.Site, diags []*diag.Diagnostic) *Report {
+// may be nil when the site could not be built. hist is the content's git
+// history the build read (nil without): with it, each outdated
+// translation comes with the diff of its source since its last commit.
+func Analyze(ctx context.Context, s *site.Site, diags []*diag.Diagnostic, hist *history.Repo) *Report {
 	all := slices.Clone(diags)
 	diag.Sort(all)
 	r := &Report{Findings: []Finding{}, Coverage: []Coverage{}}
@@ -77,8 +84,10 @@ func Analyze(s *site.Site, diags []*diag.Diagnostic) *Report {
 			r.Warnings++
 		}
 	}
+	r.Outdated = []Outdated{}
 	if s != nil {
-		r.Coverage = coverage(s)
+		r.Coverage = coverage(s, hist)
+		r.Outdated = outdatedChanges(ctx, s, hist)
 	}
 	return r
 }
@@ -89,12 +98,17 @@ func Analyze(s *site.Site, diags []*diag.Diagnostic) *Report {
 // the pages that some page's text links to), and an accessibility
 // statement that is missing or more than a year old on now. Every build
 // reports them, so build, check and the preview agree.
-func Findings(s *site.Site, linked map[string]bool, now time.Time) []*diag.Diagnostic {
-	return slices.Concat(translations(s), descriptions(s), unreachable(s, linked), accessibility(s, now))
+//
+// hist is the content's git history (nil without): when git knows both
+// files, a translation is outdated when its source has commits after the
+// translation's last commit, or uncommitted changes; otherwise when its
+// front-matter lastmod is older than the source's.
+func Findings(s *site.Site, linked map[string]bool, now time.Time, hist *history.Repo) []*diag.Diagnostic {
+	return slices.Concat(translations(s, hist), descriptions(s), unreachable(s, linked), accessibility(s, now))
 }
 
 // coverage is the translation status of every language.
-func coverage(s *site.Site) []Coverage {
+func coverage(s *site.Site, hist *history.Repo) []Coverage {
 	cfg := s.Config
 	var out []Coverage
 	keys := loadedKeys(s)
@@ -106,7 +120,7 @@ func coverage(s *site.Site) []Coverage {
 			switch {
 			case src == nil:
 				c.Missing = append(c.Missing, translationPath(ref, l.Code))
-			case outdated(src, ref):
+			case staleness(s, hist, src, ref).outdated:
 				c.Translated++
 				c.Outdated = append(c.Outdated, src.Display)
 			default:
@@ -132,12 +146,8 @@ func loadedKeys(s *site.Site) []string {
 	return out
 }
 
-func outdated(src, ref *content.Source) bool {
-	return src != ref && !ref.Lastmod.IsZero() && src.Lastmod.Before(ref.Lastmod)
-}
-
 // translations reports missing and outdated translations.
-func translations(s *site.Site) []*diag.Diagnostic {
+func translations(s *site.Site, hist *history.Repo) []*diag.Diagnostic {
 	cfg := s.Config
 	var out []*diag.Diagnostic
 	for _, key := range loadedKeys(s) {
@@ -150,13 +160,10 @@ func translations(s *site.Site) []*diag.Diagnostic {
 				out = append(out, diag.Warnf(ref.Display, 0, 0, diag.MissingTranslation, "no %s translation: %s is missing",
 					l.Name, translationPath(ref, l.Code)))
 			case src.Failed:
-			case outdated(src, ref):
-				when := "has no lastmod"
-				if !src.Lastmod.IsZero() {
-					when = "was last modified " + src.Lastmod.Format(time.DateOnly)
+			default:
+				if st := staleness(s, hist, src, ref); st.outdated {
+					out = append(out, st.finding(src, ref))
 				}
-				out = append(out, diag.Warnf(src.Display, src.KeyLine("lastmod"), 0, diag.OutdatedTranslation,
-					"translation may be out of date: it %s, but %s was modified %s", when, ref.Display, ref.Lastmod.Format(time.DateOnly)))
 			}
 		}
 	}

@@ -42,7 +42,7 @@ func TestReport(t *testing.T) {
 	opt := build.Options{Content: os.DirFS("content"), ContentDir: "content", Assets: build.Assets{Theme: themes.Default(), I18n: i18n.Files},
 		Now: time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC), Drafts: true, DraftsUnpublished: true}
 	res := build.Build(context.Background(), opt, build.Discard)
-	r := check.Analyze(res.Site, res.Diags)
+	r := check.Analyze(context.Background(), res.Site, res.Diags, res.History)
 	var text, js bytes.Buffer
 	if err := r.WriteText(&text); err != nil {
 		t.Fatal(err)
@@ -59,7 +59,7 @@ func TestReport(t *testing.T) {
 	opt.Drafts, opt.DraftsUnpublished = false, false
 	res = build.Build(context.Background(), opt, build.Discard)
 	text.Reset()
-	if err := check.Analyze(res.Site, res.Diags).WriteText(&text); err != nil {
+	if err := check.Analyze(context.Background(), res.Site, res.Diags, res.History).WriteText(&text); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, filepath.Join(testdata, "report-published.txt"), text.Bytes())

@@ -53,6 +53,7 @@ func (r *Report) WriteText(w io.Writer) error {
 			b.WriteString("\n")
 		}
 	}
+	writeChanges(&b, r.Outdated)
 	if r.SkippedDrafts > 0 {
 		files := "draft files"
 		if r.SkippedDrafts == 1 {
@@ -77,4 +78,37 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
+}
+
+// writeChanges prints, for each outdated translation that git gives a
+// diff for, what changed in its source since: what the translator must
+// carry over, each line indented under the file it concerns.
+func writeChanges(b *strings.Builder, outdated []Outdated) {
+	header := false
+	for _, o := range outdated {
+		if o.Commit == "" {
+			continue
+		}
+		if !header {
+			b.WriteString("\nWhat changed in the sources of outdated translations\n")
+			header = true
+		}
+		fmt.Fprintf(b, "\n%s: %s changed since %s (commit %s)\n", o.Path, o.Source, o.Since, shortHash(o.Commit))
+		for _, line := range strings.SplitAfter(o.Diff, "\n") {
+			if line != "" {
+				b.WriteString("    " + strings.TrimSuffix(line, "\n") + "\n")
+			}
+		}
+		if o.Truncated {
+			fmt.Fprintf(b, "    … cut short; all of it: git diff %s -- %s (in the content folder)\n", shortHash(o.Commit), o.SourcePath)
+		}
+	}
+}
+
+// shortHash is the abbreviation git shows of a commit hash.
+func shortHash(h string) string {
+	if len(h) > 10 {
+		return h[:10]
+	}
+	return h
 }

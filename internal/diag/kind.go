@@ -57,6 +57,7 @@ const (
 	Unreachable
 	AccessibilityStatement
 	Placeholder // a placeholder (example.*) where a real address belongs
+	History     // the content's git history cannot be used (a shallow clone)
 	lastKind
 )
 
@@ -69,6 +70,7 @@ var kindNames = [...]string{
 	Render: "render", Timeout: "timeout", Search: "search",
 	MissingTranslation: "missing-translation", OutdatedTranslation: "outdated-translation", NoDescription: "no-description",
 	Unreachable: "unreachable", AccessibilityStatement: "accessibility-statement", Placeholder: "placeholder",
+	History:  "git-history",
 	lastKind: "",
 }
 

@@ -17,14 +17,34 @@ func (s *Server) serveStatus(w http.ResponseWriter, r *http.Request) {
 	s.mu.RUnlock()
 	report := &check.Report{}
 	if last != nil {
-		report = check.Analyze(last.Site, last.Diags)
+		report = check.Analyze(r.Context(), last.Site, last.Diags, last.History)
 	}
 	var buf bytes.Buffer
-	if err := statusPage.Execute(&buf, report); err != nil {
+	if err := statusPage.Execute(&buf, statusData{report}); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
 	writeHTML(w, http.StatusOK, buf.Bytes())
+}
+
+// statusData is the report as the status page shows it.
+type statusData struct{ *check.Report }
+
+// change is an outdated translation with a diff from git.
+type change struct {
+	check.Outdated
+	Short string
+}
+
+// Changes are the outdated translations git gives a diff for.
+func (d statusData) Changes() []change {
+	var out []change
+	for _, o := range d.Outdated {
+		if o.Commit != "" {
+			out = append(out, change{Outdated: o, Short: o.Commit[:min(10, len(o.Commit))]})
+		}
+	}
+	return out
 }
 
 var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
@@ -71,6 +91,19 @@ var statusPage = template.Must(template.New("status").Parse(`<!DOCTYPE html>
 {{- end}}
 </tbody>
 </table>
+{{- if .Changes}}
+<h2>What changed in the sources of outdated translations</h2>
+<p>For each outdated translation, the changes to its source since the translation was last committed: what to carry over.</p>
+{{- range .Changes}}
+<details>
+<summary><code>{{.Path}}</code>: <code>{{.Source}}</code> changed since {{.Since}} (commit {{.Short}})</summary>
+{{- if .Diff}}
+<pre>{{.Diff}}</pre>{{end}}
+{{- if .Truncated}}
+<p>Cut short; all of it: <code>git diff {{.Short}} -- {{.SourcePath}}</code> in the content folder.</p>{{end}}
+</details>
+{{- end}}
+{{- end}}
 </main>
 </body>
 </html>

@@ -44,6 +44,21 @@ type Page struct {
 	Backlinks []BacklinkGroup
 	// Of is the page a print page prints.
 	Of *Page
+
+	// revision is what git says of Source, nil when it says nothing.
+	revision *Revision
+}
+
+// Revision is what version control says of a source file.
+type Revision struct {
+	// Date is the day its content last changed: of its last commit that
+	// changed it, or the build's day when it has uncommitted changes. It
+	// is a day at 00:00 UTC, as front-matter dates are.
+	Date time.Time
+	// Commit is the last commit that changed it ("" when it was never
+	// committed); Uncommitted tells that it changed since.
+	Commit      string
+	Uncommitted bool
 }
 
 // Key returns the node key, or "" for generated pages.
@@ -75,13 +90,16 @@ func (p *Page) Type() string {
 	return ""
 }
 
-// Lastmod returns when the content was last changed (lastmod, else date).
+// Lastmod returns when the content was last changed: front-matter
+// lastmod, else the day git says its file last changed, else date.
 func (p *Page) Lastmod() time.Time {
-	if p.Source == nil {
+	switch {
+	case p.Source == nil:
 		return time.Time{}
-	}
-	if !p.Source.Lastmod.IsZero() {
+	case !p.Source.Lastmod.IsZero():
 		return p.Source.Lastmod
+	case p.revision != nil:
+		return p.revision.Date
 	}
 	return p.Source.Date
 }

@@ -44,6 +44,7 @@ type Site struct {
 	basePath string
 	// draftsUnpublished is Options.DraftsUnpublished.
 	draftsUnpublished bool
+	revisions         map[string]Revision
 	byURL             map[string]*Page
 	byID              map[PageID]*Page
 	assets            map[string]*Asset
@@ -88,6 +89,9 @@ type Options struct {
 	DraftsUnpublished bool
 	// ConfigPath names site.yaml in diagnostics.
 	ConfigPath string
+	// Revisions are what git says of the source files, by Source.Path
+	// (nil without git): a page without lastmod shows its file's date.
+	Revisions map[string]Revision
 	// Slug returns the URL segment, in language lang, of a page the builder
 	// makes itself: "search" and "print". Nil uses the names as they are.
 	Slug func(lang, name string) string
@@ -105,6 +109,7 @@ func New(cfg *config.Config, res *content.Result, opt Options) (*Site, []*diag.D
 		basePath: cfg.BaseURL.Path,
 		// Drafts left out are unpublished anyway.
 		draftsUnpublished: opt.Drafts && opt.DraftsUnpublished,
+		revisions:         opt.Revisions,
 		byURL:             map[string]*Page{},
 		byID:              map[PageID]*Page{},
 		assets:            map[string]*Asset{},
@@ -122,6 +127,7 @@ func New(cfg *config.Config, res *content.Result, opt Options) (*Site, []*diag.D
 	}
 	b.tree()
 	b.pages()
+	b.revisions()
 	b.order()
 	b.urls()
 	b.assets(res.Assets)
@@ -180,6 +186,12 @@ func (s *Site) URL(outPath string) string {
 
 // BasePath is the path of the base URL, always ending in "/".
 func (s *Site) BasePath() string { return s.basePath }
+
+// Revision returns what git says of a source file, by its Path.
+func (s *Site) Revision(path string) (Revision, bool) {
+	r, ok := s.revisions[path]
+	return r, ok
+}
 
 // PageByURL returns the page published at a root-relative URL.
 func (s *Site) PageByURL(u string) *Page { return s.byURL[u] }

@@ -118,6 +118,21 @@ func (b *builder) pages() {
 	}
 }
 
+// revisions gives every page the revision of the file it shows.
+func (b *builder) revisions() {
+	if len(b.opt.Revisions) == 0 {
+		return
+	}
+	for _, p := range b.site.Pages {
+		if p.Source == nil || p.Source.Failed {
+			continue
+		}
+		if r, ok := b.opt.Revisions[p.Source.Path]; ok {
+			p.revision = &r
+		}
+	}
+}
+
 // addSearchPage adds the language's search page under its home page.
 func (b *builder) addSearchPage(lang string) {
 	home := b.site.Home[lang]
