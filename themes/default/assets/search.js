@@ -319,10 +319,48 @@
     if (yf) z.s = z.s.replace(/Y/g, "y"); // postlude
   }
 
+  /* ---- What Snowball leaves apart: the rules of conflate in
+     internal/search/stem.go. */
+  var FIV = "aeiouyäö", SVV = "aeiouyäåö";
+  function vowelThen(s, x) { return s.length > x.length && s.endsWith(x) && FIV.indexOf(s[s.length - x.length - 1]) >= 0; }
+  function conflateFi(w, s) {
+    var n = s.length;
+    if (/nen$/.test(w) && /in$/.test(s) && n - 1 >= 4) return s.slice(0, -1);
+    if (/(uud|yyd|uut|yyt)$/.test(s) && n - 1 >= 4) return s.slice(0, -1);
+    if (vowelThen(s, "ks") && n - 2 >= 4) return s.slice(0, -2);
+    if (vowelThen(s, "st") && n - 2 >= 4) return s.slice(0, -2);
+    if (vowelThen(s, "s") && n - 1 >= 4) return s.slice(0, -1);
+    return s;
+  }
+  function svR1(s) {
+    for (var i = 1; i < s.length; i++) {
+      if (SVV.indexOf(s[i]) < 0 && SVV.indexOf(s[i - 1]) >= 0) return Math.max(i + 1, Math.min(3, s.length));
+    }
+    return s.length;
+  }
+  function conflateSv(w, s, sb) {
+    if (/ena$/.test(w) && s === w.slice(0, -1) && w.length >= 7) return sb(w.slice(0, -3));
+    for (var k = 0; k < 2 && /(et|an)$/.test(s); k++) {
+      var base = s.slice(0, -2);
+      if (base.length < svR1(s) || base.length < 3) break;
+      s = sb(base);
+    }
+    return s;
+  }
+  function conflateEn(w, s) {
+    if (s !== w || w.length < 4 || !/s$/.test(w) || /ss$/.test(w)) return s;
+    var p = w.slice(0, -1);
+    return /[aeiouy]/.test(p.slice(0, -1)) ? s : p;
+  }
+
   var ALGS = { fi: fiStem, sv: svStem, en: enStem };
   function stemmer(lang) {
     var alg = ALGS[lang];
-    return function (w) { var z = new Z(w); alg(z); return z.s; };
+    function sb(w) { var z = new Z(w); alg(z); return z.s; }
+    return function (w) {
+      var s = sb(w);
+      return lang === "fi" ? conflateFi(w, s) : lang === "sv" ? conflateSv(w, s, sb) : conflateEn(w, s);
+    };
   }
 
   /* ---- Tokenizer: the same rules as internal/search/tokenize.go. */
