@@ -113,3 +113,27 @@ func BenchmarkAdd(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFinish times Index.Finish on the 2,000 pages of the synthetic
+// handbook: stems, compounds, postings, the spelling table and the phrase
+// buckets, encoded (the files are thrown away).
+func BenchmarkFinish(b *testing.B) {
+	for _, lang := range []string{"fi", "sv", "en"} {
+		b.Run(lang, func(b *testing.B) {
+			ix, err := NewIndex(lang, discard{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, d := range genCorpus(lang, benchDocs, benchTextBytes, 1) {
+				if err := ix.Add(d); err != nil {
+					b.Fatal(err)
+				}
+			}
+			for b.Loop() {
+				if err := ix.Finish(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -174,11 +174,12 @@ func utf16Len(s string) int {
 }
 
 type nodePlan struct {
-	Files  []string
-	N      int
-	Docs   [][4]int
-	URLs   []string
-	Marked [][]string
+	Files   []string
+	N       int
+	Docs    [][4]int
+	URLs    []string
+	Marked  [][]string
+	Suggest string
 }
 
 // TestNodeFetchPlanAgrees checks that search.js and the Go mirror fetch the
@@ -247,6 +248,9 @@ func TestNodeFetchPlanAgrees(t *testing.T) {
 				}
 				if p.N != len(a.docs) || !reflect.DeepEqual(p.Docs, docs) && len(docs) > 0 {
 					t.Errorf("%q: search.js ranks %d pages %v\nGo mirror ranks %d pages %v", q, p.N, p.Docs, len(a.docs), docs)
+				}
+				if p.Suggest != a.suggest {
+					t.Errorf("%q: search.js suggests %q, Go mirror %q", q, p.Suggest, a.suggest)
 				}
 			}
 		})

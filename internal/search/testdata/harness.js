@@ -2,7 +2,7 @@
 // JSON request on stdin and writes one JSON answer on stdout:
 //   {script, lang, words: [...]}            -> {stems: [...]}
 //   {script, lang, texts: [...]}            -> {tokens: [[[word, start, end], ...], ...]}
-//   {script, lang, dir, queries: [...]}     -> {plans: [{files, n, docs, frags, marked}, ...]}
+//   {script, lang, dir, queries: [...]}     -> {plans: [{files, n, docs, urls, marked, suggest}, ...]}
 // For a query, a fresh Engine searches an index folder on disk through a
 // fetch that records which files it reads, then loads the first page of
 // results as the page does.
@@ -57,6 +57,7 @@ async function plan(q) {
     docs: res.docs.slice(0, 20).map((d) => [d.id, d.n, d.score, d.frag]),
     urls: frags.map((f) => f.u),
     marked,
+    suggest: res.suggest,
   };
 }
 
