@@ -874,6 +874,21 @@
         if (focus && first) first.focus();
       });
     }
+    // didYouMean returns the "Did you mean" sentence for s, whose link
+    // searches s here.
+    function didYouMean(s) {
+      var span = document.createElement("span"), parts = msg("suggest").split("{q}"), a = document.createElement("a");
+      var u = new URL(location.href);
+      u.searchParams.set("q", s);
+      a.href = u.pathname + u.search;
+      a.textContent = s;
+      a.addEventListener("click", function (e) { e.preventDefault(); input.value = s; input.focus(); run(s); });
+      span.className = "search-suggest";
+      span.appendChild(document.createTextNode(" " + parts[0]));
+      span.appendChild(a);
+      span.appendChild(document.createTextNode(parts.slice(1).join("{q}")));
+      return span;
+    }
     function run(q) {
       var my = ++seq;
       clearTimeout(timer);
@@ -890,6 +905,7 @@
           var n = res.docs.length;
           status.textContent = n ? msg(plural && plural.select(n) === "one" || (!plural && n === 1) ? "count-one" : "count-other", { n: n.toLocaleString(lang) })
             : msg("none", { q: q.trim() });
+          if (res.suggest) status.appendChild(didYouMean(res.suggest));
         });
       }).catch(function () {
         if (my === seq) { list.textContent = ""; more.hidden = true; status.textContent = msg("error"); }
