@@ -278,7 +278,7 @@ var benchQueries = map[string][]benchQuery{
 		{"common", "upphandling"}, {"rare", "alliansmodell"}, {"part", "partnerskap"},
 		{"compound", "barnskydd"}, {"two", "upphandling avtal"},
 		{"prefix1", "u"}, {"prefix3", "upp"}, {"three", "avtal pris k"},
-		{"typo", "upphandlnig"}, {"phrase", `"upphandling och"`},
+		{"typo", "uphandling"}, {"phrase", `"upphandling och"`},
 	},
 	"en": {
 		{"common", "procurement"}, {"rare", "allianceship"}, {"part", "partnership"},

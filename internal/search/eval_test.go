@@ -249,6 +249,11 @@ func TestEval(t *testing.T) {
 		}
 		t.Logf("%-9s%s", kind, line)
 	}
+	heavy := slices.Clone(all)
+	slices.SortFunc(heavy, func(a, b evalResult) int { return b.bytes - a.bytes })
+	for _, r := range heavy[:min(5, len(heavy))] {
+		t.Logf("%.1f KB: %s (%d files)", float64(r.bytes)/1024, r.evalQuery, len(r.files))
+	}
 	for _, r := range all {
 		if r.rank != 1 {
 			t.Logf("rank %d: %s, want %s, got %v", r.rank, r.evalQuery, r.want, r.urls[:min(3, len(r.urls))])

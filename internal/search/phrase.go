@@ -25,7 +25,7 @@ import (
 // but at most maxBuckets, as every file costs the build and the deploy
 // more than its bytes.
 const (
-	phraseTarget = 16 * 1024
+	phraseTarget = 8 * 1024
 	maxBuckets   = 256
 )
 
@@ -92,16 +92,23 @@ type phraseIndex struct {
 // the stem hashes of each word id (see pagePairs).
 func buildPhrases(docs []*docRec, seqs [][]uint32) phraseIndex {
 	// Each page's pairs, without repeats, go to their bucket as rest<<32 |
-	// page, in page order; then each bucket is sorted. About four bytes a
-	// pair of a page set the number of buckets.
-	total := 0
+	// page, in page order; then each bucket is sorted. A page's pair costs
+	// about three bytes (less when pages share it); a page has at most a
+	// pair per word, and a word ends in one byte of its uvarint below
+	// 0x80 and not 0 (which ends a block).
+	words := 0
 	for _, d := range docs {
-		total += len(d.seq)
+		for _, b := range d.seq {
+			if b != 0 && b < 0x80 {
+				words++
+			}
+		}
 	}
 	n := 1
-	for n*phraseTarget < 4*total && n < maxBuckets {
+	for n*phraseTarget < 3*words && n < maxBuckets {
 		n *= 2
 	}
+	total := words
 	shift := bits.TrailingZeros(uint(n))
 	lists := make([][]uint64, n)
 	for i := range lists {
