@@ -269,15 +269,12 @@ func unpackToks(buf []byte) iter.Seq[docTok] {
 	}
 }
 
-// packSeq appends the page's word sequence to buf, with the word ids of
-// the Index (resolved) plus one, as uvarints.
+// packSeq appends the page's word sequence to buf: the index of each word
+// among the page's words (in the order packToks writes them) plus one, 0
+// between blocks, as uvarints. Page indexes are small, so most take a byte.
 func (c *counter) packSeq(buf []byte) []byte {
 	for _, k := range c.seq {
-		if k == 0 {
-			buf = append(buf, 0)
-		} else {
-			buf = binary.AppendUvarint(buf, uint64(c.toks[k-1].id)+1)
-		}
+		buf = binary.AppendUvarint(buf, uint64(k))
 	}
 	return buf
 }

@@ -61,7 +61,7 @@ type docRec struct {
 	bodyLen  int     // body tokens, for BM25 length normalisation
 	titleLen int     // title tokens
 	toks     []byte  // the page's docToks in order of first occurrence, packed (see packToks)
-	seq      []byte  // the page's word ids plus one in text order, 0 between blocks, as uvarints
+	seq      []byte  // the page's words in text order, 0 between blocks (see counter.packSeq)
 }
 
 // docTok counts one token word in one page. The index keeps them packed,

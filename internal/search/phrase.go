@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 )
 
 // Phrases. The index lists, for every pair of words that stand side by
@@ -53,11 +54,11 @@ func pairHash(a, b uint32) uint32 {
 }
 
 // pagePairs appends to out the hashes of the word pairs of one page, in
-// any order and possibly repeated. seq is the page's sequence of word ids
-// plus one, 0 ending a block (see counter.seq), packed as uvarints; seqs
-// gives the stem hashes a word contributes to the sequence: one, or one
-// per part of a hyphenated word.
-func pagePairs(out []uint32, seq []byte, seqs [][]uint32) []uint32 {
+// any order and possibly repeated. seq is the page's word sequence (see
+// counter.packSeq), ids the Index's ids of the page's words in the order
+// of toks; seqs gives the stem hashes a word contributes to the sequence:
+// one, or one per part of a hyphenated word.
+func pagePairs(out []uint32, seq []byte, ids []uint32, seqs [][]uint32) []uint32 {
 	var prev uint32
 	have := false
 	for len(seq) > 0 {
@@ -67,7 +68,7 @@ func pagePairs(out []uint32, seq []byte, seqs [][]uint32) []uint32 {
 			have = false
 			continue
 		}
-		hs := seqs[x-1]
+		hs := seqs[ids[x-1]]
 		if len(hs) == 0 {
 			have = false
 			continue
@@ -91,52 +92,59 @@ type phraseIndex struct {
 // buildPhrases returns the buckets of the word pairs of the pages, given
 // the stem hashes of each word id (see pagePairs).
 func buildPhrases(docs []*docRec, seqs [][]uint32) phraseIndex {
-	// Each page's pairs, without repeats, go to their bucket as rest<<32 |
-	// page, in page order; then each bucket is sorted. A page's pair costs
-	// about three bytes (less when pages share it); a page has at most a
-	// pair per word, and a word ends in one byte of its uvarint below
-	// 0x80 and not 0 (which ends a block).
-	words := 0
-	for _, d := range docs {
-		for _, b := range d.seq {
-			if b != 0 && b < 0x80 {
-				words++
-			}
-		}
-	}
-	n := 1
-	for n*phraseTarget < 3*words && n < maxBuckets {
-		n *= 2
-	}
-	total := words
-	shift := bits.TrailingZeros(uint(n))
-	lists := make([][]uint64, n)
-	for i := range lists {
-		lists[i] = make([]uint64, 0, total/n+total/(4*n))
-	}
-	var page []uint32
+	// The pairs of each page, without repeats, in page order.
+	var flat, page, ids []uint32
+	ends := make([]int, len(docs))
 	var seen pairSet
 	for d, doc := range docs {
-		page = pagePairs(page[:0], doc.seq, seqs)
+		ids = ids[:0]
+		for t := range unpackToks(doc.toks) {
+			ids = append(ids, t.id)
+		}
+		page = pagePairs(page[:0], doc.seq, ids, seqs)
 		seen.reset(len(page))
 		for _, h := range page {
 			if seen.add(h) {
-				b := h & uint32(n-1)
-				lists[b] = append(lists[b], uint64(h>>shift)<<32|uint64(d))
+				flat = append(flat, h)
 			}
 		}
+		ends[d] = len(flat)
+	}
+	if len(flat) == 0 {
+		return phraseIndex{}
+	}
+	// A page's pair costs about three bytes, less when pages share it.
+	n := 1
+	for n*phraseTarget < 3*len(flat) && n < maxBuckets {
+		n *= 2
+	}
+	shift := bits.TrailingZeros(uint(n))
+	// Each pair goes to its bucket's part of all as rest<<32 | page, in
+	// page order; then each part is sorted by rest, keeping that order.
+	starts := make([]int, n+1)
+	for _, h := range flat {
+		starts[h&uint32(n-1)+1]++
+	}
+	for b := 1; b <= n; b++ {
+		starts[b] += starts[b-1]
+	}
+	all := make([]uint64, len(flat))
+	next := slices.Clone(starts[:n])
+	d := 0
+	for i, h := range flat {
+		for i >= ends[d] {
+			d++
+		}
+		b := h & uint32(n-1)
+		all[next[b]] = uint64(h>>shift)<<32 | uint64(d)
+		next[b]++
 	}
 	out := phraseIndex{buckets: make([][]byte, n)}
-	empty := true
 	var tmp []uint64
-	for b, list := range lists {
-		// Stable by rest: pages stay in order.
+	for b := range n {
+		list := all[starts[b]:starts[b+1]]
 		tmp = sortByHigh(list, tmp, 32-shift)
 		out.buckets[b] = encodeBucket(list)
-		empty = empty && len(list) == 0
-	}
-	if empty {
-		return phraseIndex{}
 	}
 	return out
 }
@@ -175,7 +183,7 @@ func sortByHigh(list, tmp []uint64, width int) []uint64 {
 
 // encodeBucket encodes a bucket's rest<<32 | page entries, sorted.
 func encodeBucket(list []uint64) []byte {
-	var buf []byte
+	buf := make([]byte, 0, 3*len(list))
 	count := 0
 	prev := uint32(0)
 	for i := 0; i < len(list); {
