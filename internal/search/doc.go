@@ -172,7 +172,7 @@
 // words in a small table of its own and asks the index-wide wordTable for
 // their ids once per distinct word; the wordTable is read without locks.
 // Stems and compound parts are computed in Finish, once per word. The page
-// keeps its sequence of word ids for the phrase buckets, which Finish
+// keeps its sequence of words for the phrase buckets, which Finish
 // hashes pair by pair. The page file is written by hand as encoding/json
 // would write it.
 package search
