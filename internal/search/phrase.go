@@ -26,7 +26,7 @@ import (
 // but at most maxBuckets, as every file costs the build and the deploy
 // more than its bytes.
 const (
-	phraseTarget = 8 * 1024
+	phraseTarget = 4 * 1024
 	maxBuckets   = 256
 )
 
