@@ -113,11 +113,12 @@ func buildSample(t *testing.T) (map[string]*builtIndex, int) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
+	content := filepath.Join(root, "content")
 	res := build.Build(t.Context(), build.Options{
-		Content: filepath.Join(root, "content"),
-		Out:     out,
-		Assets:  build.Assets{Theme: themes.Default(), I18n: i18n.Files},
-	})
+		Content:    os.DirFS(content),
+		ContentDir: content,
+		Assets:     build.Assets{Theme: themes.Default(), I18n: i18n.Files},
+	}, build.Dir{Path: out, Content: content})
 	if err := res.Err(); err != nil {
 		t.Fatalf("building the sample handbook: %v", err)
 	}
