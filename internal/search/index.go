@@ -49,8 +49,9 @@ type Index struct {
 	mu   sync.Mutex                // guards the fields below; taken after writeMu
 	docs map[string]*docRec        // by URL
 	keys map[[keyBytes]byte]string // key -> URL, to catch collisions
-	// chunks is the number of term chunks the last Finish wrote.
-	chunks int
+	// finished are the files the last Finish wrote (writing is
+	// collects those of the Finish under way).
+	finished, writing []string
 }
 
 // Files returns the names of every file the index's last Finish refers
@@ -61,10 +62,7 @@ func (ix *Index) Files() []string {
 	defer ix.writeMu.Unlock()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	out := []string{manifestFile, docsFile}
-	for i := range ix.chunks {
-		out = append(out, chunkPath(i))
-	}
+	out := slices.Clone(ix.finished)
 	for _, d := range ix.docs {
 		out = append(out, pagePath(d.key))
 	}
@@ -251,9 +249,12 @@ func (ix *Index) Finish() error {
 	spellSeps, spellChunks := buildSpelling(ix.spellWords(docs))
 	phr := buildPhrases(docs, ix.seqHashes(terms))
 
-	ix.mu.Lock()
-	ix.chunks = len(lay.seps)
-	ix.mu.Unlock()
+	ix.writing = ix.writing[:0]
+	defer func() {
+		ix.mu.Lock()
+		ix.finished = slices.Clone(ix.writing)
+		ix.mu.Unlock()
+	}()
 	build := sha256.New()
 	for i := range lay.seps {
 		data := lay.chunkFile(i)
@@ -308,6 +309,7 @@ func (ix *Index) Finish() error {
 
 // write writes a file of Finish, which holds writeMu.
 func (ix *Index) write(name string, data []byte) error {
+	ix.writing = append(ix.writing, name)
 	if err := ix.w.WriteFile(name, data); err != nil {
 		return fmt.Errorf("search: Finish: write %s: %w", name, err)
 	}
