@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"hash/fnv"
+	"hash/maphash"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"slices"
@@ -230,7 +231,7 @@ func FailedSource(rel string, opt Options) *Source {
 // changed since Load, because the front matter read then no longer
 // describes it.
 func Body(fsys fs.FS, s *Source) ([]byte, error) {
-	data, err := readFile(fsys, s.Path)
+	data, err := readLimited(fsys, s.Path)
 	if err != nil {
 		return nil, err
 	}
@@ -240,30 +241,49 @@ func Body(fsys fs.FS, s *Source) ([]byte, error) {
 	return data[s.BodyOffset:], nil
 }
 
-// readFile reads and normalises a file, refusing files too large to be a page.
-// A symbolic link on the way is followed only while it stays inside the
-// content folder, and anything but a regular file (a named pipe would block
-// the build) is refused before it is opened.
+// readFile reads and normalises a file, refusing files too large to be a
+// page. A symbolic link on the way is followed only while it stays inside
+// the content folder (the fs.FS is an os.Root's, which refuses the rest;
+// folder.Resolve then says why), and anything but a regular file (a named
+// pipe would block the build) is refused before it is opened.
 func readFile(fsys fs.FS, rel string) ([]byte, error) {
-	real, err := folder.Resolve(fsys, rel, "content")
-	if err != nil {
-		return nil, unwrapPath(err)
-	}
-	if fi, err := fs.Stat(fsys, real); err != nil {
-		return nil, unwrapPath(err)
-	} else if !fi.Mode().IsRegular() {
+	fi, err := fs.Stat(fsys, rel)
+	switch {
+	case err != nil:
+		return nil, explain(fsys, rel, err)
+	case !fi.Mode().IsRegular():
 		return nil, fmt.Errorf("not a regular file (%v); only files and folders are read", fi.Mode().Type())
-	} else if fi.Size() > MaxFileSize {
+	case fi.Size() > MaxFileSize:
 		return nil, fmt.Errorf("file is %d KiB; a page may be at most %d KiB", fi.Size()>>10, MaxFileSize>>10)
 	}
-	data, err := fs.ReadFile(fsys, real)
+	return readLimited(fsys, rel)
+}
+
+// readLimited reads a file known to be a regular file, refusing it when it
+// grew past the limit.
+func readLimited(fsys fs.FS, rel string) ([]byte, error) {
+	f, err := fsys.Open(rel)
+	if err != nil {
+		return nil, explain(fsys, rel, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, unwrapPath(err)
 	}
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("file is larger than %d KiB", MaxFileSize>>10)
+		return nil, fmt.Errorf("file is larger than %d KiB; a page may be at most %d KiB", MaxFileSize>>10, MaxFileSize>>10)
 	}
 	return normalize(data), nil
+}
+
+// explain turns an error of opening rel into the reason a symbolic link on
+// its way is refused, when that is the reason.
+func explain(fsys fs.FS, rel string, err error) error {
+	if _, lerr := folder.Resolve(fsys, rel, "content"); lerr != nil {
+		return unwrapPath(lerr)
+	}
+	return unwrapPath(err)
 }
 
 // checkText rejects files that are not UTF-8 text, pointing at the first bad byte.
@@ -286,11 +306,11 @@ func checkText(display string, data []byte) *diag.Diagnostic {
 	return nil
 }
 
-func hash(data []byte) uint64 {
-	h := fnv.New64a()
-	h.Write(data)
-	return h.Sum64()
-}
+// hashSeed seeds the hashes that tell whether a file changed: they are
+// compared only within one process.
+var hashSeed = maphash.MakeSeed()
+
+func hash(data []byte) uint64 { return maphash.Bytes(hashSeed, data) }
 
 // WalkDiag turns an error of folder.Walk into a diagnostic at its path.
 func WalkDiag(opt Options, err error) *diag.Diagnostic {
