@@ -128,6 +128,9 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 	if in.cfg == nil {
 		return res
 	}
+	if prev == nil && s.opt.Loaded != nil {
+		s.opt.Loaded(len(in.files))
+	}
 	sm, ds := site.New(in.cfg, in.result(), site.Options{
 		Drafts: s.opt.Drafts, ConfigPath: s.opt.display("site.yaml"), Slug: slugFunc(in.bundle),
 	})
