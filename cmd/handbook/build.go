@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 
 	"github.com/kuntahankinnat/handbook/internal/build"
 	"github.com/kuntahankinnat/handbook/internal/diag"
@@ -36,6 +38,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer closeDirs()
 	opt.Drafts, opt.BaseURL, opt.NoIndex = drafts, baseURL, noindex
+	opt.Loaded = limitMemory
 	opt.History = openHistory(ctx, dirs.content)
 	res := build.Build(ctx, opt, build.Dir{Path: out, Content: dirs.content})
 	if n := report(stderr, res.Diags); n > 0 {
@@ -48,6 +51,27 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	return nil
 }
+
+// limitMemory sets the garbage collector's soft memory limit for a build
+// of a site with that many files, unless GOMEMLIMIT sets one: what a build
+// keeps grows with the site (its model, and what the checks after
+// rendering need), but the garbage it makes on the way does not need to.
+// The limit leaves room above what a build keeps at its peak, so the
+// collector runs a little more often near the peak but never has to
+// chase a limit below what is alive.
+func limitMemory(files int) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetMemoryLimit(int64(memoryBase + files*memoryPerFile))
+}
+
+// A build keeps at most about 9 KB per page file at its peak (the
+// 6,000-page corpus: 54 MB), besides what any run of the program needs.
+const (
+	memoryBase    = 40 << 20
+	memoryPerFile = 8 << 10
+)
 
 // parseFlags parses a subcommand's flags; -h is not an error, a stray
 // argument is.

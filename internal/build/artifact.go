@@ -85,7 +85,7 @@ type artOut struct {
 	// anchors are the links to other pages' headings; ids the heading ids
 	// of the sources converted as themselves, by source path.
 	anchors []site.AnchorRef
-	ids     map[string][]string
+	ids     []sourceIDs
 	// targets are the keys of the pages the text links to.
 	targets []string
 	// doc is the page's search entry.
@@ -94,6 +94,23 @@ type artOut struct {
 	// shows are not known.
 	failed  bool
 	sources []string
+}
+
+// sourceIDs are the heading ids of one source, joined by NUL: one string
+// instead of one per heading, as a build keeps them for every page until
+// the links to them are checked.
+type sourceIDs struct {
+	path string
+	ids  string
+}
+
+func joinIDs(ids []string) string { return strings.Join(ids, "\x00") }
+
+func splitIDs(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\x00")
 }
 
 type outFile struct {

@@ -207,10 +207,7 @@ func (p *pass) convert(rd *site.Reader, res *site.Resolver, src *content.Source,
 	})
 	out.diags = append(out.diags, conv.Diags...)
 	if idPrefix == "" {
-		if out.ids == nil {
-			out.ids = map[string][]string{}
-		}
-		out.ids[src.Path] = conv.IDs()
+		out.ids = append(out.ids, sourceIDs{path: src.Path, ids: joinIDs(conv.IDs())})
 	}
 	if !noAnchors {
 		out.anchors = append(out.anchors, res.Anchors...)

@@ -42,9 +42,10 @@ type Source struct {
 	// guides, steps and cases), as parsed from YAML.
 	Params map[string]any
 
-	// FrontMatter is the YAML text, kept to find the line of a key. It is
-	// a copy: a slice of the file would keep the whole body in memory.
-	FrontMatter []byte
+	// lines tells where each front-matter key was written (lines.go);
+	// fmHash identifies the front matter's text.
+	lines  keyLines
+	fmHash uint64
 	// BodyOffset is where the body starts in the normalised file, BodyLine
 	// the line it starts on; hash guards against the file changing between
 	// Load and Body.
@@ -67,24 +68,6 @@ func (s *Source) Dir() string { return KeyDir(s.Key) }
 
 // IsIndex reports whether the source is a section's (or the home) page.
 func (s *Source) IsIndex() bool { return IsIndex(s.Key) }
-
-// KeyLine returns the line in the file where front-matter key was written,
-// or the first front-matter line when it cannot be found.
-func (s *Source) KeyLine(key string) int {
-	if l := diag.KeyLine(s.FrontMatter, key, 0); l > 0 {
-		return l + 1
-	}
-	return 2
-}
-
-// ValueLine returns the line in the file where value was written under
-// front-matter key (for list items), or the key's line.
-func (s *Source) ValueLine(key, value string) int {
-	if l := diag.ValueLine(s.FrontMatter, key, value); l > 0 {
-		return l + 1
-	}
-	return s.KeyLine(key)
-}
 
 // Asset is a file in the content folder that is not a page: an image or a
 // document published beside the pages.
@@ -205,8 +188,9 @@ func LoadFile(fsys fs.FS, rel string, opt Options) (*Source, []*diag.Diagnostic)
 	}
 	s := &Source{
 		Path: rel, Display: display, Key: key, Lang: lang,
-		FrontMatter: bytes.Clone(fm), BodyOffset: bodyOffset, BodyLine: bodyLine, hash: hash(data),
-		bodyHash: hash(data[bodyOffset:]),
+		BodyOffset: bodyOffset, BodyLine: bodyLine, hash: hash(data),
+		bodyHash: hash(data[bodyOffset:]), fmHash: hash(fm),
+		lines: indexLines(fm, func(key string) bool { _, list := m[key].([]any); return list }),
 	}
 	ds := s.setFields(m, opt.Keys)
 	for _, d := range ds {

@@ -247,7 +247,7 @@ func (ix *Index) Finish() error {
 	n := len(docs)
 	lay := buildLayout(entries, func(df int) uint8 { return idfByte(df, n) })
 	spellSeps, spellChunks := buildSpelling(ix.spellWords(docs))
-	phr := buildPhrases(docs, ix.seqHashes(terms))
+	phr := buildPhrases(docs, ix.seqHashes(terms), phraseGroupBytes)
 
 	ix.writing = ix.writing[:0]
 	defer func() {

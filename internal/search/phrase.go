@@ -91,7 +91,7 @@ type phraseIndex struct {
 
 // buildPhrases returns the buckets of the word pairs of the pages, given
 // the stem hashes of each word id (see pagePairs).
-func buildPhrases(docs []*docRec, seqs [][]uint32) phraseIndex {
+func buildPhrases(docs []*docRec, seqs [][]uint32, groupBytes int) phraseIndex {
 	// The pairs of each page, without repeats, in page order.
 	var flat, page, ids []uint32
 	ends := make([]int, len(docs))
@@ -121,33 +121,50 @@ func buildPhrases(docs []*docRec, seqs [][]uint32) phraseIndex {
 	shift := bits.TrailingZeros(uint(n))
 	// Each pair goes to its bucket's part of all as rest<<32 | page, in
 	// page order; then each part is sorted by rest, keeping that order.
-	starts := make([]int, n+1)
+	// The buckets are made a group at a time, so that all holds at most
+	// about groupBytes: on a large site it would otherwise be the largest
+	// thing a build holds.
+	counts := make([]int, n)
 	for _, h := range flat {
-		starts[h&uint32(n-1)+1]++
+		counts[h&uint32(n-1)]++
 	}
-	for b := 1; b <= n; b++ {
-		starts[b] += starts[b-1]
-	}
-	all := make([]uint64, len(flat))
-	next := slices.Clone(starts[:n])
-	d := 0
-	for i, h := range flat {
-		for i >= ends[d] {
-			d++
-		}
-		b := h & uint32(n-1)
-		all[next[b]] = uint64(h>>shift)<<32 | uint64(d)
-		next[b]++
-	}
+	groups := min(n, max(1, (8*len(flat)+groupBytes-1)/groupBytes))
 	out := phraseIndex{buckets: make([][]byte, n)}
-	var tmp []uint64
-	for b := range n {
-		list := all[starts[b]:starts[b+1]]
-		tmp = sortByHigh(list, tmp, 32-shift)
-		out.buckets[b] = encodeBucket(list)
+	var all, tmp []uint64
+	for g := range groups {
+		lo, hi := g*n/groups, (g+1)*n/groups
+		starts := make([]int, hi-lo+1)
+		for b := lo; b < hi; b++ {
+			starts[b-lo+1] = starts[b-lo] + counts[b]
+		}
+		if cap(all) < starts[hi-lo] {
+			all = make([]uint64, starts[hi-lo])
+		}
+		all = all[:starts[hi-lo]]
+		next := slices.Clone(starts[:hi-lo])
+		d := 0
+		for i, h := range flat {
+			for i >= ends[d] {
+				d++
+			}
+			b := int(h & uint32(n-1))
+			if b < lo || b >= hi {
+				continue
+			}
+			all[next[b-lo]] = uint64(h>>shift)<<32 | uint64(d)
+			next[b-lo]++
+		}
+		for b := lo; b < hi; b++ {
+			list := all[starts[b-lo]:starts[b-lo+1]]
+			tmp = sortByHigh(list, tmp, 32-shift)
+			out.buckets[b] = encodeBucket(list)
+		}
 	}
 	return out
 }
+
+// phraseGroupBytes bounds the pair entries buildPhrases holds at once.
+const phraseGroupBytes = 8 << 20
 
 // sortByHigh sorts list by its upper 32 bits, of which only the low
 // width are set, keeping the order of entries that are equal there: a
