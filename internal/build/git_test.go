@@ -203,7 +203,7 @@ func TestGitOutdatedTranslations(t *testing.T) {
 	res, _ := gitBuild(t, r)
 	content := filepath.Join(r.dir, "content")
 	want := []string{filepath.Join(content, "goals", "openness.sv.md") + ": warning: translation may be out of date: " +
-		filepath.Join(content, "goals", "openness.fi.md") + " changed in a commit after this file's last commit (2026-01-10); handbook check shows what changed"}
+		filepath.Join(content, "goals", "openness.fi.md") + " changed in a commit after this file's last commit (2026-01-10); handbook check and the preview's /_status/ show what changed"}
 	if got := findingsOf(res, diag.OutdatedTranslation); !slices.Equal(got, want) {
 		t.Errorf("outdated translations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -239,7 +239,7 @@ func TestGitOutdatedTranslations(t *testing.T) {
 	r.write(map[string]string{"content/_index.fi.md": strings.Replace(site["content/_index.fi.md"], "Tervetuloa", "Tervetuloa oppaaseen", 1)})
 	res, _ = gitBuild(t, r)
 	want = []string{filepath.Join(content, "_index.sv.md") + ": warning: translation may be out of date: " +
-		filepath.Join(content, "_index.fi.md") + " has changes not yet committed, made after this file's last commit (2026-01-10); handbook check shows what changed"}
+		filepath.Join(content, "_index.fi.md") + " has changes not yet committed, made after this file's last commit (2026-01-10); handbook check and the preview's /_status/ show what changed"}
 	if got := findingsOf(res, diag.OutdatedTranslation); !slices.Equal(got, want) {
 		t.Errorf("uncommitted source:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

@@ -82,7 +82,7 @@ func (st status) finding(src, ref *content.Source) *diag.Diagnostic {
 			when = "has changes not yet committed, made after"
 		}
 		return diag.Warnf(src.Display, 0, 0, diag.OutdatedTranslation,
-			"translation may be out of date: %s %s this file's last commit (%s); handbook check shows what changed",
+			"translation may be out of date: %s %s this file's last commit (%s); handbook check and the preview's /_status/ show what changed",
 			ref.Display, when, st.since.Format(time.DateOnly))
 	}
 	when := "has no lastmod"
