@@ -188,8 +188,13 @@ func (p *parser) cmsWarnf(key, format string, args ...any) {
 
 // cmsLine is the line of key inside the cms block (indented under
 // "cms:"), or of "cms:" itself when the block is written on one line.
-func (p *parser) cmsLine(key string) int {
-	start := diag.KeyLine(p.data, "cms", 0)
+func (p *parser) cmsLine(key string) int { return p.blockLine("cms", key) }
+
+// blockLine is the line of key inside the block of a top-level key
+// (indented under "block:"), or of "block:" itself when the block is
+// written on one line.
+func (p *parser) blockLine(block, key string) int {
+	start := diag.KeyLine(p.data, block, 0)
 	if start == 0 {
 		return 1
 	}
