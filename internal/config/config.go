@@ -100,7 +100,7 @@ func reservedKeys() []string { return slices.Concat(content.BuiltinKeys, content
 func Parse(path string, data []byte) (*Config, []*diag.Diagnostic) {
 	var r raw
 	if err := yaml.Unmarshal(data, &r); err != nil {
-		return nil, diag.FromYAML(path, 0, diag.Config, err)
+		return nil, diag.FromYAML(path, 0, diag.Config, err, data)
 	}
 	p := parser{path: path, data: data}
 	c := &Config{
@@ -236,10 +236,10 @@ func (p *parser) baseURL(s string) *url.URL {
 func ParseBaseURL(s string) (*url.URL, error) {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("baseURL %q is not an absolute http(s) URL such as https://example.fi/", s)
+		return nil, diag.Textf("baseURL %q is not an absolute http(s) URL such as https://example.fi/", s)
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("baseURL %q may not have a query or fragment", s)
+		return nil, diag.Textf("baseURL %q may not have a query or fragment", s)
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"

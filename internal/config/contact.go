@@ -91,9 +91,7 @@ func (p *parser) contact(publisher any, rc *rawContact, langs []Language, def st
 // localized reads a value given once (a string) or per language (a map of
 // language codes); languages without one take the default language's.
 func (p *parser) localized(key string, line int, v any, langs []Language, def string) map[string]string {
-	errorf := func(format string, args ...any) {
-		p.diags = append(p.diags, diag.Errorf(p.path, line, 0, diag.Config, format, args...))
-	}
+	bad := func(d *diag.Diagnostic) { p.diags = append(p.diags, d) }
 	out := map[string]string{}
 	switch v := v.(type) {
 	case nil:
@@ -106,12 +104,12 @@ func (p *parser) localized(key string, line int, v any, langs []Language, def st
 		for k, val := range v {
 			code := fmt.Sprint(k)
 			if !slices.ContainsFunc(langs, func(l Language) bool { return l.Code == code }) {
-				errorf("%s: %q is not a configured language", key, code)
+				bad(diag.Errorf(p.path, line, 0, diag.Config, "%s: %q is not a configured language", key, code))
 				continue
 			}
 			s, ok := val.(string)
 			if !ok {
-				errorf("%s (%s) must be text", key, code)
+				bad(diag.Errorf(p.path, line, 0, diag.Config, "%s (%s) must be text", key, code))
 				continue
 			}
 			out[code] = strings.TrimSpace(s)
@@ -122,7 +120,7 @@ func (p *parser) localized(key string, line int, v any, langs []Language, def st
 			}
 		}
 	default:
-		errorf("%s must be text, or text per language such as {fi: …, sv: …}", key)
+		bad(diag.Errorf(p.path, line, 0, diag.Config, "%s must be text, or text per language such as {fi: …, sv: …}", key))
 	}
 	for k, s := range out {
 		if s == "" {
