@@ -9,7 +9,6 @@ import (
 	"runtime/debug"
 
 	"github.com/kuntahankinnat/handbook/internal/build"
-	"github.com/kuntahankinnat/handbook/internal/diag"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -24,6 +23,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&baseURL, "baseurl", "", "absolute `URL` the site is published at (overrides site.yaml baseURL)")
 	fs.BoolVar(&noindex, "noindex", false, "build a preview that search engines leave out (deploy previews): X-Robots-Tag: noindex on every path, no sitemap in robots.txt")
 	fs.StringVar(&dirs.theme, "theme", "", "theme `folder` whose files override the default theme (overrides site.yaml theme)")
+	lang := langFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), "Usage: handbook build [flags]\n\nBuilds the site from the content folder into the output folder.\nEvery problem is reported as path:line:col: message; any error fails the build\nand leaves the previous output untouched.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -31,9 +31,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
+	pr, err := printer("build", *lang, stderr)
+	if err != nil {
+		return err
+	}
 	opt, closeDirs, err := dirs.options()
 	if err != nil {
-		fmt.Fprintln(stderr, "handbook build:", err)
+		fmt.Fprintln(stderr, "handbook build:", pr.Error(err))
 		return exitCode(1)
 	}
 	defer closeDirs()
@@ -41,13 +45,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	opt.Loaded = limitMemory
 	opt.History = openHistory(ctx, dirs.content)
 	res := build.Build(ctx, opt, build.Dir{Path: out, Content: dirs.content})
-	if n := report(stderr, res.Diags); n > 0 {
-		fmt.Fprintf(stderr, "build failed: %s; %s was not changed\n", plural(n, "error"), out)
+	if n := report(stderr, pr, res.Diags); n > 0 {
+		fmt.Fprintln(stderr, pr.Plural(n, "build failed: %d error; %s was not changed", "build failed: %d errors; %s was not changed", n, out))
 		return exitCode(1)
 	}
-	fmt.Fprintf(stdout, "built %d pages (%d files) into %s in %s\n", res.Pages, res.Files, out, res.Duration.Round(1e6))
+	fmt.Fprintln(stdout, pr.Sprintf("built %s (%s) into %s in %s",
+		pr.Plural(res.Pages, "%d page", "%d pages", res.Pages), pr.Plural(res.Files, "%d file", "%d files", res.Files), out, res.Duration.Round(1e6)))
 	if noindex {
-		fmt.Fprintln(stdout, "a preview: search engines are asked to leave it out (-noindex)")
+		fmt.Fprintln(stdout, pr.Sprintf("a preview: search engines are asked to leave it out (-noindex)"))
 	}
 	return nil
 }
@@ -88,23 +93,4 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		return exitCode(2)
 	}
 	return nil
-}
-
-// report prints every diagnostic and returns the number of errors.
-func report(w io.Writer, ds []*diag.Diagnostic) int {
-	errs := 0
-	for _, d := range ds {
-		fmt.Fprintln(w, d.Error())
-		if d.Severity == diag.Error {
-			errs++
-		}
-	}
-	return errs
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/kuntahankinnat/handbook/internal/diag"
@@ -128,5 +127,3 @@ func (o *artOut) errorf(path string, kind diag.Kind, format string, args ...any)
 func pagePath(url, base string) string {
 	return strings.TrimPrefix(url, base) + "index.html"
 }
-
-func (a artifact) String() string { return fmt.Sprintf("%s", a.id) }

@@ -10,9 +10,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kuntahankinnat/handbook/i18n"
 	"github.com/kuntahankinnat/handbook/internal/check"
 	"github.com/kuntahankinnat/handbook/internal/diag"
 	"github.com/kuntahankinnat/handbook/internal/history"
+	"github.com/kuntahankinnat/handbook/internal/messages"
 )
 
 // gitRepo is a real git repository in a temporary folder, for the tests of
@@ -220,10 +222,23 @@ func TestGitOutdatedTranslations(t *testing.T) {
 		t.Errorf("coverage: %+v", rep.Coverage)
 	}
 	var text strings.Builder
-	if err := rep.WriteText(&text); err != nil {
+	if err := rep.WriteText(&text, nil); err != nil {
 		t.Fatal(err)
 	}
 	mustContain(t, "check's text", text.String(), "What changed in the sources of outdated translations",
+		filepath.Join(content, "goals", "openness.fi.md")+" changed since 2026-01-10 (commit "+first[:10]+")\n",
+		"    +Toinen kappale, jota on muutettu.\n")
+	// In the editor's language: the words translated, the diff as it is.
+	cat, err := messages.Load(i18n.Messages())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text.Reset()
+	if err := rep.WriteText(&text, cat.Printer("sv")); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "check's text in Swedish", text.String(), "Ändringar i källfilerna till föråldrade översättningar",
+		filepath.Join(content, "goals", "openness.fi.md")+" har ändrats sedan 2026-01-10 (version "+first[:10]+")\n",
 		"    +Toinen kappale, jota on muutettu.\n")
 
 	// The translator carries the change over and commits: up to date.

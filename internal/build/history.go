@@ -77,9 +77,13 @@ func historyDiags(h *history.Repo, contentDir string) []*diag.Diagnostic {
 		return nil
 	}
 	switch h.State() {
-	case history.Shallow, history.Failed:
+	case history.Shallow:
 		return []*diag.Diagnostic{diag.Warnf(contentDir, 0, 0, diag.History,
-			"%s; until then, \"last updated\" dates and outdated translations come from lastmod in front matter", h.Reason())}
+			"the content is in a shallow git clone, whose history is cut short; fetch all of it with: git fetch --unshallow; until then, \"last updated\" dates and outdated translations come from lastmod in front matter")}
+	case history.Failed:
+		// The reason is git's own message, in git's language.
+		return []*diag.Diagnostic{diag.Warnf(contentDir, 0, 0, diag.History,
+			"git could not read the content's history (%s), so \"last updated\" dates and outdated translations come from lastmod in front matter", h.Reason())}
 	}
 	return nil
 }

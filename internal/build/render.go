@@ -1,7 +1,6 @@
 package build
 
 import (
-	"fmt"
 	"maps"
 	"runtime/debug"
 	"slices"
@@ -234,6 +233,3 @@ func searchDoc(rd *site.Reader, id site.PageID, link site.Link, body *markdown.R
 	}
 	return &search.Doc{URL: link.URL, Title: link.Title, Section: section, Headings: headings, Text: text}
 }
-
-var _ = fmt.Sprint
-var _ = diag.Error

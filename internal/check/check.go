@@ -35,10 +35,13 @@ type Finding struct {
 	Col      int    `json:"col,omitempty"`
 	Severity string `json:"severity"`
 	Kind     string `json:"kind"`
-	Message  string `json:"message"`
+	// Message is in English; the text output says the diagnostic in
+	// the reader's language.
+	Message string `json:"message"`
 	// Draft marks a finding in a draft file (draft: true), which a build
 	// without -drafts does not publish.
 	Draft bool `json:"draft"`
+	diag  *diag.Diagnostic
 }
 
 // Coverage is the translation status of one language.
@@ -77,7 +80,7 @@ func Analyze(ctx context.Context, s *site.Site, diags []*diag.Diagnostic, hist *
 	}
 	for _, d := range all {
 		r.Findings = append(r.Findings, Finding{Path: d.Path, Line: d.Line, Col: d.Col, Severity: d.Severity.String(), Kind: d.Kind.String(), Message: d.Msg,
-			Draft: d.Path != "" && drafts[d.Path]})
+			Draft: d.Path != "" && drafts[d.Path], diag: d})
 		if d.Severity == diag.Error {
 			r.Errors++
 		} else {

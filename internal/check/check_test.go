@@ -14,6 +14,7 @@ import (
 	"github.com/kuntahankinnat/handbook/i18n"
 	"github.com/kuntahankinnat/handbook/internal/build"
 	"github.com/kuntahankinnat/handbook/internal/check"
+	"github.com/kuntahankinnat/handbook/internal/messages"
 	"github.com/kuntahankinnat/handbook/themes"
 )
 
@@ -21,12 +22,68 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestReport checks testdata/site.txtar as handbook check does, drafts
 // included and marked, and compares the text and JSON reports with
-// testdata/report.txt and testdata/report.json; then without drafts
-// (-drafts=false), with testdata/report-published.txt.
+// testdata/report.txt and testdata/report.json, the text report in
+// Finnish and Swedish with report.fi.txt and report.sv.txt; then without
+// drafts (-drafts=false), with testdata/report-published[.lang].txt.
 func TestReport(t *testing.T) {
 	testdata, _ := filepath.Abs("testdata")
+	r := checkSite(t, filepath.Join(testdata, "site.txtar"), true)
+	// The draft's broken link, and a published page's link to the draft.
+	if r.Errors != 2 {
+		t.Errorf("%d errors, want 2", r.Errors)
+	}
+	var js bytes.Buffer
+	if err := r.WriteJSON(&js); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, filepath.Join(testdata, "report.txt"), text(t, r, nil))
+	golden(t, filepath.Join(testdata, "report.json"), js.Bytes())
+	cat, err := messages.Load(i18n.Messages())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"fi", "sv"} {
+		golden(t, filepath.Join(testdata, "report."+lang+".txt"), text(t, r, cat.Printer(lang)))
+	}
+	if _, err := os.Stat("public"); err == nil {
+		t.Error("the check wrote a site")
+	}
+
+	r = checkSite(t, filepath.Join(testdata, "site.txtar"), false)
+	if r.SkippedDrafts != 1 || r.Errors != 1 {
+		t.Errorf("-drafts=false: %d drafts skipped, %d errors; want 1 draft skipped and 1 error (the link to it)", r.SkippedDrafts, r.Errors)
+	}
+	golden(t, filepath.Join(testdata, "report-published.txt"), text(t, r, nil))
+	for _, lang := range []string{"fi", "sv"} {
+		golden(t, filepath.Join(testdata, "report-published."+lang+".txt"), text(t, r, cat.Printer(lang)))
+	}
+}
+
+// TestErrorMessages checks testdata/errors.txtar, a site with the errors
+// editors make most, and compares its text report in each language with
+// testdata/errors.<lang>.txt: the messages people read, in their words.
+func TestErrorMessages(t *testing.T) {
+	testdata, _ := filepath.Abs("testdata")
+	r := checkSite(t, filepath.Join(testdata, "errors.txtar"), true)
+	if r.Errors < 6 {
+		t.Errorf("%d errors, want at least 6", r.Errors)
+	}
+	cat, err := messages.Load(i18n.Messages())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range messages.Languages() {
+		golden(t, filepath.Join(testdata, "errors."+lang+".txt"), text(t, r, cat.Printer(lang)))
+	}
+}
+
+// checkSite writes the txtar archive into content/ in a new working
+// folder and checks it as handbook check does: with drafts, checked and
+// marked (the default), or without them (-drafts=false).
+func checkSite(t *testing.T, archive string, drafts bool) *check.Report {
+	t.Helper()
 	t.Chdir(t.TempDir())
-	ar, err := txtar.ParseFile(filepath.Join(testdata, "site.txtar"))
+	ar, err := txtar.ParseFile(archive)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,29 +97,18 @@ func TestReport(t *testing.T) {
 		}
 	}
 	opt := build.Options{Content: os.DirFS("content"), ContentDir: "content", Assets: build.Assets{Theme: themes.Default(), I18n: i18n.Files},
-		Now: time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC), Drafts: true, DraftsUnpublished: true}
+		Now: time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC), Drafts: drafts, DraftsUnpublished: drafts}
 	res := build.Build(context.Background(), opt, build.Discard)
-	r := check.Analyze(context.Background(), res.Site, res.Diags, res.History)
-	var text, js bytes.Buffer
-	if err := r.WriteText(&text); err != nil {
-		t.Fatal(err)
-	}
-	if err := r.WriteJSON(&js); err != nil {
-		t.Fatal(err)
-	}
-	golden(t, filepath.Join(testdata, "report.txt"), text.Bytes())
-	golden(t, filepath.Join(testdata, "report.json"), js.Bytes())
-	if _, err := os.Stat("public"); err == nil {
-		t.Error("the check wrote a site")
-	}
+	return check.Analyze(context.Background(), res.Site, res.Diags, res.History)
+}
 
-	opt.Drafts, opt.DraftsUnpublished = false, false
-	res = build.Build(context.Background(), opt, build.Discard)
-	text.Reset()
-	if err := check.Analyze(context.Background(), res.Site, res.Diags, res.History).WriteText(&text); err != nil {
+func text(t *testing.T, r *check.Report, pr *messages.Printer) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := r.WriteText(&b, pr); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, filepath.Join(testdata, "report-published.txt"), text.Bytes())
+	return b.Bytes()
 }
 
 func golden(t *testing.T, path string, got []byte) {

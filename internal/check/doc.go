@@ -3,7 +3,10 @@
 // (errors the build rejects; warnings for missing and outdated translations,
 // pages without a description, pages nothing reaches and an accessibility
 // statement more than a year old) with its file and line, and the
-// translation coverage of every language. The report is printed as text
-// grouped by file or as stable JSON for scripts, and the preview server
+// translation coverage of every language; with the content's git history,
+// each outdated translation comes with its source's diff since, and
+// findings in drafts are marked. The report is printed as text
+// grouped by file, in the reader's language (a messages.Printer), or as
+// stable JSON for scripts (messages in English), and the preview server
 // shows it as a page.
 package check

@@ -74,23 +74,25 @@ func staleness(s *site.Site, hist *history.Repo, src, ref *content.Source) statu
 	}
 }
 
-// finding is the warning for an outdated translation.
+// finding is the warning for an outdated translation. Each case is a
+// whole sentence of its own, so that it can be translated.
 func (st status) finding(src, ref *content.Source) *diag.Diagnostic {
-	if st.git {
-		when := "changed in a commit after"
-		if st.uncommitted {
-			when = "has changes not yet committed, made after"
-		}
+	since := st.since.Format(time.DateOnly)
+	switch {
+	case st.git && st.uncommitted:
 		return diag.Warnf(src.Display, 0, 0, diag.OutdatedTranslation,
-			"translation may be out of date: %s %s this file's last commit (%s); handbook check and the preview's /_status/ show what changed",
-			ref.Display, when, st.since.Format(time.DateOnly))
-	}
-	when := "has no lastmod"
-	if !src.Lastmod.IsZero() {
-		when = "was last modified " + src.Lastmod.Format(time.DateOnly)
+			"translation may be out of date: %s has changes not yet committed, made after this file's last commit (%s); handbook check and the preview's /_status/ show what changed",
+			ref.Display, since)
+	case st.git:
+		return diag.Warnf(src.Display, 0, 0, diag.OutdatedTranslation,
+			"translation may be out of date: %s changed in a commit after this file's last commit (%s); handbook check and the preview's /_status/ show what changed",
+			ref.Display, since)
+	case src.Lastmod.IsZero():
+		return diag.Warnf(src.Display, src.KeyLine("lastmod"), 0, diag.OutdatedTranslation,
+			"translation may be out of date: it has no lastmod, but %s was modified %s", ref.Display, st.refDate.Format(time.DateOnly))
 	}
 	return diag.Warnf(src.Display, src.KeyLine("lastmod"), 0, diag.OutdatedTranslation,
-		"translation may be out of date: it %s, but %s was modified %s", when, ref.Display, st.refDate.Format(time.DateOnly))
+		"translation may be out of date: it was last modified %s, but %s was modified %s", src.Lastmod.Format(time.DateOnly), ref.Display, st.refDate.Format(time.DateOnly))
 }
 
 // outdatedChanges lists every outdated translation, in language and key

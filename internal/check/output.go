@@ -5,11 +5,15 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/kuntahankinnat/handbook/internal/diag"
+	"github.com/kuntahankinnat/handbook/internal/messages"
 )
 
-// WriteText prints the report for people: findings grouped by file, then
-// the translation status, then the totals.
-func (r *Report) WriteText(w io.Writer) error {
+// WriteText prints the report for people, in the language of pr (nil:
+// English): findings grouped by file, then the translation status, then
+// the totals. The kinds in brackets stay as they are: they are names.
+func (r *Report) WriteText(w io.Writer, pr *messages.Printer) error {
 	var b strings.Builder
 	path := "\x00"
 	for _, f := range r.Findings {
@@ -20,9 +24,9 @@ func (r *Report) WriteText(w io.Writer) error {
 			}
 			switch {
 			case path == "":
-				b.WriteString("(site)\n")
+				b.WriteString(pr.Sprintf("(the whole site)") + "\n")
 			case f.Draft:
-				b.WriteString(path + " (draft)\n")
+				b.WriteString(path + " " + pr.Sprintf("(draft)") + "\n")
 			default:
 				b.WriteString(path + "\n")
 			}
@@ -35,35 +39,55 @@ func (r *Report) WriteText(w io.Writer) error {
 			}
 			b.WriteString(": ")
 		}
-		fmt.Fprintf(&b, "%s: %s [%s]\n", f.Severity, f.Message, f.Kind)
+		fmt.Fprintf(&b, "%s: %s [%s]\n", pr.Severity(f.severity()), f.MessageIn(pr), f.Kind)
 	}
 	if len(r.Coverage) > 0 {
 		if b.Len() > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString("Translation status\n")
+		b.WriteString(pr.Sprintf("Translation status") + "\n")
 		for _, c := range r.Coverage {
-			fmt.Fprintf(&b, "  %-3s %-10s %d/%d pages  %5.1f %%", c.Lang, c.Name, c.Translated, c.Pages, c.Percent)
+			fmt.Fprintf(&b, "  %-3s %-10s %s  %5s %%", c.Lang, c.Name,
+				pr.Plural(c.Pages, "%d/%d page", "%d/%d pages", c.Translated, c.Pages), pr.Decimal(c.Percent, 1))
 			if len(c.Missing) > 0 {
-				fmt.Fprintf(&b, "  %d missing", len(c.Missing))
+				b.WriteString("  " + pr.Plural(len(c.Missing), "%d missing", "%d missing", len(c.Missing)))
 			}
 			if len(c.Outdated) > 0 {
-				fmt.Fprintf(&b, "  %d outdated", len(c.Outdated))
+				b.WriteString("  " + pr.Plural(len(c.Outdated), "%d outdated", "%d outdated", len(c.Outdated)))
 			}
 			b.WriteString("\n")
 		}
 	}
-	writeChanges(&b, r.Outdated)
-	if r.SkippedDrafts > 0 {
-		files := "draft files"
-		if r.SkippedDrafts == 1 {
-			files = "draft file"
-		}
-		fmt.Fprintf(&b, "\nNot checked: %d %s (-drafts=false checks only what a build publishes)\n", r.SkippedDrafts, files)
+	writeChanges(&b, pr, r.Outdated)
+	if n := r.SkippedDrafts; n > 0 {
+		b.WriteString("\n" + pr.Plural(n, "Not checked: %d draft file (-drafts=false checks only what a build publishes)",
+			"Not checked: %d draft files (-drafts=false checks only what a build publishes)", n) + "\n")
 	}
-	fmt.Fprintf(&b, "\n%d errors, %d warnings\n", r.Errors, r.Warnings)
+	fmt.Fprintf(&b, "\n%s\n", Totals(pr, r.Errors, r.Warnings))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// Totals says how many errors and warnings there are: "1 error, 2
+// warnings".
+func Totals(pr *messages.Printer, errors, warnings int) string {
+	return pr.Plural(errors, "%d error", "%d errors", errors) + ", " + pr.Plural(warnings, "%d warning", "%d warnings", warnings)
+}
+
+func (f Finding) severity() diag.Severity {
+	if f.Severity == diag.Warning.String() {
+		return diag.Warning
+	}
+	return diag.Error
+}
+
+// MessageIn is the finding's message in the language of pr (nil:
+// English); Message stays English for scripts.
+func (f Finding) MessageIn(pr *messages.Printer) string {
+	if f.diag == nil {
+		return f.Message
+	}
+	return pr.Message(f.diag)
 }
 
 // WriteJSON prints the report for scripts. The fields and their order are
@@ -82,27 +106,41 @@ func (r *Report) WriteJSON(w io.Writer) error {
 
 // writeChanges prints, for each outdated translation that git gives a
 // diff for, what changed in its source since: what the translator must
-// carry over, each line indented under the file it concerns.
-func writeChanges(b *strings.Builder, outdated []Outdated) {
+// carry over, each line indented under the file it concerns. The diff
+// itself is the file's text, in no language of ours.
+func writeChanges(b *strings.Builder, pr *messages.Printer, outdated []Outdated) {
 	header := false
 	for _, o := range outdated {
 		if o.Commit == "" {
 			continue
 		}
 		if !header {
-			b.WriteString("\nWhat changed in the sources of outdated translations\n")
+			b.WriteString("\n" + pr.Sprintf("What changed in the sources of outdated translations") + "\n")
 			header = true
 		}
-		fmt.Fprintf(b, "\n%s: %s changed since %s (commit %s)\n", o.Path, o.Source, o.Since, shortHash(o.Commit))
+		fmt.Fprintf(b, "\n%s: %s\n", o.Path, o.Changed(pr))
 		for _, line := range strings.SplitAfter(o.Diff, "\n") {
 			if line != "" {
 				b.WriteString("    " + strings.TrimSuffix(line, "\n") + "\n")
 			}
 		}
 		if o.Truncated {
-			fmt.Fprintf(b, "    … cut short; all of it: git diff %s -- %s (in the content folder)\n", shortHash(o.Commit), o.SourcePath)
+			b.WriteString("    " + pr.Sprintf("… cut short; all of it: %s (in the content folder)", o.DiffCommand()) + "\n")
 		}
 	}
+}
+
+// Changed says, in the language of pr, that the translation's source
+// changed since the translation's last commit: "content/a.fi.md changed
+// since 2026-01-10 (commit 0123456789)".
+func (o Outdated) Changed(pr *messages.Printer) string {
+	return pr.Sprintf("%s changed since %s (commit %s)", o.Source, o.Since, shortHash(o.Commit))
+}
+
+// DiffCommand is the git command that shows all of the source's changes
+// since the translation's commit, run in the content folder.
+func (o Outdated) DiffCommand() string {
+	return "git diff " + shortHash(o.Commit) + " -- " + o.SourcePath
 }
 
 // shortHash is the abbreviation git shows of a commit hash.

@@ -44,6 +44,8 @@ type Config struct {
 	// the builder sets it, and it is part of the config so that what the
 	// outputs read of it is recorded with the rest.
 	NoIndex bool
+	// Contact is publisher: and contact: (contact.go).
+	Contact Contact
 
 	// sum is a hash of the site.yaml text the config was parsed from.
 	sum [32]byte
@@ -82,6 +84,8 @@ type raw struct {
 	Footer          []string       `yaml:"footer"`
 	CMS             any            `yaml:"cms"`
 	EditURL         string         `yaml:"editURL"`
+	Publisher       any            `yaml:"publisher"`
+	Contact         *rawContact    `yaml:"contact"`
 	Extra           map[string]any `yaml:",inline"`
 }
 
@@ -90,7 +94,7 @@ type rawLanguage struct {
 	Name string `yaml:"name"`
 }
 
-var knownKeys = []string{"title", "baseURL", "defaultLanguage", "languages", "fallback", "theme", "relations", "entryPoints", "footer", "cms", "editURL"}
+var knownKeys = []string{"title", "baseURL", "defaultLanguage", "languages", "fallback", "theme", "relations", "entryPoints", "footer", "cms", "editURL", "publisher", "contact"}
 
 var (
 	codePattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
@@ -106,7 +110,7 @@ func reservedKeys() []string { return slices.Concat(content.BuiltinKeys, content
 func Parse(path string, data []byte) (*Config, []*diag.Diagnostic) {
 	var r raw
 	if err := yaml.Unmarshal(data, &r); err != nil {
-		return nil, diag.FromYAML(path, 0, diag.Config, err)
+		return nil, diag.FromYAML(path, 0, diag.Config, err, data)
 	}
 	p := parser{path: path, data: data}
 	c := &Config{
@@ -126,6 +130,7 @@ func Parse(path string, data []byte) (*Config, []*diag.Diagnostic) {
 	c.Relations = p.relations(r.Relations)
 	c.CMS = p.cms(r.CMS)
 	c.EditURL = p.editURL(r.EditURL)
+	c.Contact = p.contact(r.Publisher, r.Contact, c.Languages, c.DefaultLanguage)
 	for _, ds := range p.diags {
 		if ds.Severity == diag.Error {
 			return nil, p.diags
@@ -242,10 +247,10 @@ func (p *parser) baseURL(s string) *url.URL {
 func ParseBaseURL(s string) (*url.URL, error) {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("baseURL %q is not an absolute http(s) URL such as https://example.fi/", s)
+		return nil, diag.Textf("baseURL %q is not an absolute http(s) URL such as https://example.fi/", s)
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("baseURL %q may not have a query or fragment", s)
+		return nil, diag.Textf("baseURL %q may not have a query or fragment", s)
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"

@@ -178,13 +178,9 @@ func LoadFile(fsys fs.FS, rel string, opt Options) (*Source, []*diag.Diagnostic)
 	if d := checkText(display, data); d != nil {
 		return nil, []*diag.Diagnostic{d}
 	}
-	fm, bodyOffset, bodyLine, err := split(data)
-	if err != nil {
-		return nil, []*diag.Diagnostic{diag.Errorf(display, 1, 1, diag.FrontMatter, "%v", err)}
-	}
-	m, err := parseYAML(newMetaParser(), fm)
-	if err != nil {
-		return nil, diag.FromYAML(display, 1, diag.FrontMatter, err)
+	fm, m, bodyOffset, bodyLine, fmDiags := frontMatter(display, data)
+	if fmDiags != nil {
+		return nil, fmDiags
 	}
 	s := &Source{
 		Path: rel, Display: display, Key: key, Lang: lang,
@@ -199,6 +195,41 @@ func LoadFile(fsys fs.FS, rel string, opt Options) (*Source, []*diag.Diagnostic)
 		}
 	}
 	return s, ds
+}
+
+// ParseFrontMatter reads the front matter of a page's text (already
+// normalised, as a file read from disk and saved by an editor is), with
+// the diagnostics of a page file named display.
+func ParseFrontMatter(display string, data []byte) (map[string]any, []*diag.Diagnostic) {
+	if d := checkText(display, data); d != nil {
+		return nil, []*diag.Diagnostic{d}
+	}
+	_, m, _, _, ds := frontMatter(display, normalize(data))
+	return m, ds
+}
+
+// frontMatter splits and parses the front matter of data.
+func frontMatter(display string, data []byte) (fm []byte, m map[string]any, bodyOffset, bodyLine int, ds []*diag.Diagnostic) {
+	var err error
+	fm, bodyOffset, bodyLine, err = split(data)
+	if err != nil {
+		return nil, nil, 0, 0, []*diag.Diagnostic{diag.Errorf(display, 1, 1, diag.FrontMatter, "%v", err)}
+	}
+	m, err = parseYAML(newMetaParser(), fm)
+	var le *lineError
+	switch {
+	case err == nil:
+		return fm, m, bodyOffset, bodyLine, nil
+	case errors.As(err, &le):
+		ds = []*diag.Diagnostic{diag.Errorf(display, le.line+1, 0, diag.FrontMatter, "%v", le.text)}
+	default:
+		if t, ok := diag.AsText(err); ok {
+			ds = []*diag.Diagnostic{diag.Errorf(display, 2, 0, diag.FrontMatter, "%v", t)}
+		} else {
+			ds = diag.FromYAML(display, 1, diag.FrontMatter, err, fm)
+		}
+	}
+	return nil, nil, 0, 0, ds
 }
 
 // FailedSource returns the stand-in for page file rel that could not be
@@ -220,7 +251,7 @@ func Body(fsys fs.FS, s *Source) ([]byte, error) {
 		return nil, err
 	}
 	if hash(data) != s.hash {
-		return nil, fmt.Errorf("the file changed while the site was being built; build again")
+		return nil, diag.Textf("the file changed while the site was being built; build again")
 	}
 	return data[s.BodyOffset:], nil
 }
@@ -236,9 +267,9 @@ func readFile(fsys fs.FS, rel string) ([]byte, error) {
 	case err != nil:
 		return nil, explain(fsys, rel, err)
 	case !fi.Mode().IsRegular():
-		return nil, fmt.Errorf("not a regular file (%v); only files and folders are read", fi.Mode().Type())
+		return nil, diag.Textf("not a regular file (%v); only files and folders are read", fi.Mode().Type())
 	case fi.Size() > MaxFileSize:
-		return nil, fmt.Errorf("file is %d KiB; a page may be at most %d KiB", fi.Size()>>10, MaxFileSize>>10)
+		return nil, diag.Textf("file is %d KiB; a page may be at most %d KiB", fi.Size()>>10, MaxFileSize>>10)
 	}
 	return readLimited(fsys, rel)
 }
@@ -256,7 +287,7 @@ func readLimited(fsys fs.FS, rel string) ([]byte, error) {
 		return nil, unwrapPath(err)
 	}
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("file is larger than %d KiB; a page may be at most %d KiB", MaxFileSize>>10, MaxFileSize>>10)
+		return nil, diag.Textf("file is %d KiB; a page may be at most %d KiB", len(data)>>10, MaxFileSize>>10)
 	}
 	return normalize(data), nil
 }
@@ -303,7 +334,7 @@ func WalkDiag(opt Options, err error) *diag.Diagnostic {
 	var pe *fs.PathError
 	switch {
 	case errors.As(err, &le):
-		return diag.Errorf(opt.Display(le.Path), 0, 0, diag.Symlink, "%v", le)
+		return diag.Errorf(opt.Display(le.Path), 0, 0, diag.Symlink, "%v", le.Text())
 	case errors.As(err, &nr):
 		return diag.Errorf(opt.Display(nr.Path), 0, 0, diag.IO, "not a regular file (%v); only files and folders are read", nr.Mode.Type())
 	case errors.As(err, &pe):

@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -71,9 +70,9 @@ func (b *builder) relate(p *Page, r config.Relation, sec *Node, backlinks map[*P
 	if v == nil {
 		return
 	}
-	names := content.StringList(v, func(format string, args ...any) {
+	names := content.StringList(v, func(why *diag.Text) {
 		if report {
-			b.errorf(p.Source, p.sourceLine(r.Key), diag.Relation, r.Key+": "+format, args...)
+			b.errorf(p.Source, p.sourceLine(r.Key), diag.Relation, "%s: %v", r.Key, why)
 		}
 	})
 	g := RelationGroup{Relation: r, Section: sec.Pages[p.Lang]}
@@ -136,16 +135,18 @@ func (b *builder) relationNames(p *Page, key string) (v any, report bool) {
 		return inherited, false
 	}
 	bad := false
-	mine := content.StringList(own, func(string, ...any) { bad = true })
-	theirs := content.StringList(inherited, func(string, ...any) {})
-	if !bad && !slices.Equal(mine, theirs) {
-		said := "declares no " + key
-		if inherited != nil {
-			said = fmt.Sprintf("says %s: [%s]", key, strings.Join(theirs, ", "))
-		}
+	mine := content.StringList(own, func(*diag.Text) { bad = true })
+	theirs := content.StringList(inherited, func(*diag.Text) {})
+	switch {
+	case bad || slices.Equal(mine, theirs):
+	case inherited == nil:
 		b.warnf(p.Source, p.sourceLine(key), diag.Relation,
-			"%s: [%s] differs from %s, which %s; relations are declared once, in the default language: remove %s here to inherit them, or make both the same",
-			key, strings.Join(mine, ", "), ref.Display, said, key)
+			"%s: [%s] differs from %s, which declares no %s; relations are declared once, in the default language: remove %s here to inherit them, or make both the same",
+			key, strings.Join(mine, ", "), ref.Display, key, key)
+	default:
+		b.warnf(p.Source, p.sourceLine(key), diag.Relation,
+			"%s: [%s] differs from %s, which says %s: [%s]; relations are declared once, in the default language: remove %s here to inherit them, or make both the same",
+			key, strings.Join(mine, ", "), ref.Display, key, strings.Join(theirs, ", "), key)
 	}
 	return own, true
 }
