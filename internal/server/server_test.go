@@ -219,7 +219,7 @@ func TestLiveReload(t *testing.T) {
 	st := listen(t, s)
 	st.ok(t)
 	_, page := get(t, s.URL()+"fi/tavoitteet/avoimuus/")
-	if !strings.Contains(page, "Ensimmäinen versio.") || !strings.Contains(page, `<script src="/_handbook/live.js" defer></script></body>`) {
+	if !strings.Contains(page, "Ensimmäinen versio.") || !strings.Contains(page, `<script src="/_handbook/live.js" defer></script><script src="/_handbook/patch.js"></script></body>`) {
 		t.Fatalf("page without its text or the live script:\n%s", page)
 	}
 	write(t, filepath.Join(content, "goals/openness.fi.md"), "Ensimmäinen versio.", "Toinen versio.")
