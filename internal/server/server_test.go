@@ -290,7 +290,7 @@ func TestEditorTempFilesAreIgnored(t *testing.T) {
 	s, content := preview(t)
 	st := listen(t, s)
 	st.ok(t)
-	for _, name := range []string{".openness.fi.md.swp", "openness.fi.md~", "4913", "#openness.fi.md#"} {
+	for _, name := range []string{".openness.fi.md.swp", "openness.fi.md~", "4913", "#openness.fi.md#", "openness.fi.md___jb_tmp___", "sedAb12Cd"} {
 		if err := os.WriteFile(filepath.Join(content, "goals", name), []byte("junk"), 0o644); err != nil {
 			t.Fatal(err)
 		}

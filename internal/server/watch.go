@@ -19,9 +19,18 @@ import (
 
 // watcher turns file-system events into batches of changed paths: folders
 // created later are watched as they appear, editor temp files and
-// chmod-only events are ignored, and a burst of events (an editor's save is
-// often a write, a rename and a chmod) becomes one batch once nothing has
-// happened for the debounce time, or after maxWait at the latest.
+// chmod-only events are ignored, and the events of one save (an editor's
+// save is often a rename, a create, a write and a chmod) become one batch.
+//
+// A batch is sent once nothing has happened for the debounce time, unless
+// a path in it looks half-saved: missing (an editor that saves through a
+// rename leaves the file missing for an instant, between moving the old one
+// away and moving or writing the new one in) or empty (a save in place
+// truncates the file before it writes it). Such a batch waits until the
+// path's last event is settle old, so that a preempted editor does not
+// split one save into two builds, the first of a page gone or blank. It is
+// sent after maxWait at the latest. Without close-write events (fsnotify
+// does not offer them portably), this is what lets the debounce be short.
 type watcher struct {
 	fs       *fsnotify.Watcher
 	roots    []watchRoot
@@ -30,7 +39,10 @@ type watcher struct {
 	log      io.Writer
 }
 
-const maxWait = 300 * time.Millisecond
+const (
+	maxWait = 300 * time.Millisecond
+	settle  = 60 * time.Millisecond
+)
 
 func newWatcher(roots []string, debounce time.Duration, out chan<- []string, log io.Writer) (*watcher, error) {
 	fw, err := fsnotify.NewWatcher()
@@ -81,7 +93,7 @@ func (w *watcher) addTree(p string) error {
 
 func (w *watcher) run(ctx context.Context) {
 	defer w.fs.Close()
-	pending := map[string]bool{}
+	pending := map[string]time.Time{} // path -> its last event
 	var quiet, deadline <-chan time.Time
 	flush := func() {
 		if len(pending) == 0 {
@@ -122,17 +134,37 @@ func (w *watcher) run(ctx context.Context) {
 					}
 				}
 			}
-			pending[ev.Name] = true
+			pending[ev.Name] = time.Now()
 			quiet = time.After(w.debounce)
 			if deadline == nil {
 				deadline = time.After(maxWait)
 			}
 		case <-quiet:
+			if wait := unsettled(pending, time.Now()); wait > 0 {
+				quiet = time.After(wait)
+				continue
+			}
 			flush()
 		case <-deadline:
 			flush()
 		}
 	}
+}
+
+// unsettled returns how long to wait before a batch looks complete: until
+// each path that is missing or empty had no event for settle.
+func unsettled(pending map[string]time.Time, now time.Time) time.Duration {
+	var wait time.Duration
+	for p, at := range pending {
+		left := settle - now.Sub(at)
+		if left <= wait {
+			continue
+		}
+		if fi, err := os.Lstat(p); err != nil || fi.Mode().IsRegular() && fi.Size() == 0 {
+			wait = left
+		}
+	}
+	return wait
 }
 
 // relevant drops events that are not changes to content: a change of
