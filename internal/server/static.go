@@ -17,8 +17,8 @@ import (
 // without defer so that it runs before the theme's scripts, keeps a copy of
 // the page as served, to compare with the page after a change. It must
 // come last: its copy ends at itself. A page served with an error status
-// (a missing page, the page saying the site is being built) gets
-// liveTagReload: it reloads on every change.
+// (a missing page, the page saying the site is being built), and the
+// status page, get liveTagReload: they reload on every change.
 var (
 	liveTag       = []byte(`<script src="/_handbook/live.js" defer></script><script src="/_handbook/patch.js"></script>`)
 	liveTagReload = []byte(`<script src="/_handbook/live.js" defer data-reload-always></script><script src="/_handbook/patch.js"></script>`)
@@ -85,6 +85,11 @@ func writeHTML(w http.ResponseWriter, status int, page []byte) {
 	if status != http.StatusOK {
 		tag = liveTagReload
 	}
+	writeHTMLTag(w, status, page, tag)
+}
+
+// writeHTMLTag writes a page with the live-reload script tag added.
+func writeHTMLTag(w http.ResponseWriter, status int, page, tag []byte) {
 	if i := bytes.LastIndex(page, []byte("</body>")); i >= 0 {
 		page = append(page[:i:i], append(append([]byte{}, tag...), page[i:]...)...)
 	} else {
