@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"io/fs"
 	"os"
@@ -31,17 +32,33 @@ import (
 // split one save into two builds, the first of a page gone or blank. It is
 // sent after maxWait at the latest. Without close-write events (fsnotify
 // does not offer them portably), this is what lets the debounce be short.
+//
+// A path whose content is what it was when the watcher last sent it is left
+// out: on a busy machine the last events of a save can come after its batch
+// was sent, and they would make a second build of the same files.
 type watcher struct {
 	fs       *fsnotify.Watcher
 	roots    []watchRoot
 	debounce time.Duration
 	out      chan<- []string
 	log      io.Writer
+	seed     maphash.Seed
+	sent     map[string]fileState // what each path held when last sent
 }
+
+// fileState is what a path holds: nothing, or a file with this content.
+type fileState struct {
+	missing bool
+	sum     uint64
+}
+
+// maxCompared is the size of the largest file compared with what it held:
+// a larger one (an image, a PDF) is always sent.
+const maxCompared = 1 << 20
 
 const (
 	maxWait = 300 * time.Millisecond
-	settle  = 60 * time.Millisecond
+	settle  = 100 * time.Millisecond
 )
 
 func newWatcher(roots []string, debounce time.Duration, out chan<- []string, log io.Writer) (*watcher, error) {
@@ -49,7 +66,7 @@ func newWatcher(roots []string, debounce time.Duration, out chan<- []string, log
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{fs: fw, debounce: debounce, out: out, log: log}
+	w := &watcher{fs: fw, debounce: debounce, out: out, log: log, seed: maphash.MakeSeed(), sent: map[string]fileState{}}
 	for _, dir := range roots {
 		root, err := os.OpenRoot(dir)
 		if err != nil {
@@ -101,11 +118,16 @@ func (w *watcher) run(ctx context.Context) {
 		}
 		batch := make([]string, 0, len(pending))
 		for p := range pending {
-			batch = append(batch, p)
+			if w.changed(p) {
+				batch = append(batch, p)
+			}
 		}
 		slices.Sort(batch)
 		clear(pending)
 		quiet, deadline = nil, nil
+		if len(batch) == 0 {
+			return
+		}
 		select {
 		case w.out <- batch:
 		case <-ctx.Done():
@@ -149,6 +171,31 @@ func (w *watcher) run(ctx context.Context) {
 			flush()
 		}
 	}
+}
+
+// changed reports whether path holds something else than when it was last
+// sent, and remembers what it holds. Folders, links to them, large files
+// and paths that cannot be read count as changed.
+func (w *watcher) changed(path string) bool {
+	var st fileState
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		st.missing = true
+	case err != nil || !fi.Mode().IsRegular() || fi.Size() > maxCompared:
+		delete(w.sent, path)
+		return true
+	default:
+		data, err := os.ReadFile(path)
+		if err != nil {
+			delete(w.sent, path)
+			return true
+		}
+		st.sum = maphash.Bytes(w.seed, data)
+	}
+	last, ok := w.sent[path]
+	w.sent[path] = st
+	return !ok || last != st
 }
 
 // unsettled returns how long to wait before a batch looks complete: until
