@@ -119,8 +119,9 @@
     document.body.appendChild(panel);
   }
 
-  // A page served with an error status (a missing page, the page that
-  // says the site is being built) reloads on every change.
+  // A page that is none of the site's pages (a missing page, the page that
+  // says the site is being built, the status page) reloads on every
+  // change: it is never among the changed pages.
   var always = !!(document.currentScript && document.currentScript.hasAttribute("data-reload-always"));
 
   // here returns the path of the page the tab shows, as the server names
