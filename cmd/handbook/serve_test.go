@@ -35,6 +35,7 @@ func TestServeEqualsBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(dir)
+	t.Setenv("LC_ALL", "C") // the output read below is English
 	out := &syncBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/kuntahankinnat/handbook/internal/check"
@@ -30,6 +31,8 @@ type Session struct {
 	lastIn *inputs
 	// search is the preview's search index, kept between updates.
 	search *searchState
+	// files counts the files the last renderAll wrote.
+	files int
 }
 
 // state is what a committed build knows.
@@ -125,6 +128,9 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 	if in.cfg == nil {
 		return res
 	}
+	if prev == nil && s.opt.Loaded != nil {
+		s.opt.Loaded(len(in.files))
+	}
 	sm, ds := site.New(in.cfg, in.result(), site.Options{
 		Drafts: s.opt.Drafts, ConfigPath: s.opt.display("site.yaml"), Slug: slugFunc(in.bundle),
 	})
@@ -160,6 +166,8 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 		var ds []*diag.Diagnostic
 		ix, ds = newSearchState(sm, txn)
 		diags = append(diags, ds...)
+		ix.keep = s.opt.Incremental
+		ix.expect(dirty)
 	}
 	outs := s.renderAll(ctx, p, dirty, txn, ix)
 	all := func(yield func(*artState) bool) {
@@ -183,7 +191,7 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 		diags = append(diags, diag.Errorf("", 0, 0, diag.Interrupted, "build interrupted: %v", err))
 	}
 	if ix != nil {
-		diags = append(diags, ix.finish()...)
+		diags = append(diags, ix.wait(ctx.Err() == nil)...)
 		res.Files += ix.files
 	}
 	if hasErrors(diags) {
@@ -206,8 +214,8 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 				res.Changed = append(res.Changed, l.URL)
 			}
 		}
-		res.Files += len(outs[a.id].files)
 	}
+	res.Files += s.files
 	next := &state{in: in, site: sm, arts: map[string]*artState{}}
 	for _, a := range arts {
 		st := outs[a.id]
@@ -251,6 +259,7 @@ func (s *Session) renderAll(ctx context.Context, p *pass, arts []artifact, txn T
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var writeErrs []*diag.Diagnostic
+	var nfiles atomic.Int64
 	for range workers(s.opt.Workers) {
 		wg.Go(func() {
 			for i := range jobs {
@@ -281,6 +290,13 @@ func (s *Session) renderAll(ctx context.Context, p *pass, arts []artifact, txn T
 						}
 					}
 				}
+				if ix != nil && a.kind == artPage {
+					ix.rendered(a.page.Lang)
+				}
+				if !s.opt.Incremental {
+					st.files = nil // only updates compare files
+				}
+				nfiles.Add(int64(len(out.files)))
 				out.files = nil
 				outs[i] = st
 			}
@@ -294,6 +310,7 @@ func (s *Session) renderAll(ctx context.Context, p *pass, arts []artifact, txn T
 	}
 	close(jobs)
 	wg.Wait()
+	s.files = int(nfiles.Load())
 	m := make(map[string]*artState, len(arts))
 	for i, st := range outs {
 		if st == nil {
@@ -360,12 +377,12 @@ func linked(all func(func(*artState) bool)) map[string]bool {
 // anchorProblems checks every link to another page's heading against the
 // headings that page's source has, as its render found them.
 func anchorProblems(all func(func(*artState) bool)) []*diag.Diagnostic {
-	ids := map[string][]string{}
+	ids := map[string]string{}
 	failed := map[string]bool{}
 	var refs []site.AnchorRef
 	for st := range all {
-		for path, hs := range st.out.ids {
-			ids[path] = hs
+		for _, si := range st.out.ids {
+			ids[si.path] = si.ids
 		}
 		if st.out.failed {
 			for _, src := range st.out.sources {
@@ -376,6 +393,6 @@ func anchorProblems(all func(func(*artState) bool)) []*diag.Diagnostic {
 	}
 	return site.CheckAnchors(refs, func(path string) ([]string, bool) {
 		hs, ok := ids[path]
-		return hs, ok && !failed[path]
+		return splitIDs(hs), ok && !failed[path]
 	})
 }

@@ -23,12 +23,15 @@ func splitName(rel string) (key, lang string, ok bool) {
 	return norm.NFC.String(base[:i]), base[i+1:], true
 }
 
-// Ignored reports whether a file or folder name is not content: dotfiles
-// and the backup, swap, lock and probe files that editors write beside the
-// file being saved (Vim's "4913", Emacs's "#x#", Office's "~$x",
-// JetBrains' "x___jb_tmp___" and "x___jb_old___", sed -i's "sedXXXXXX", …).
+// Ignored reports whether a file or folder name is not content: dotfiles;
+// names that start with "_", except the "_index.<lang>.md" pages (the
+// "_templates" folder of handbook new is not published); and the backup,
+// swap, lock and probe files that editors write beside the file being
+// saved (Vim's "4913", Emacs's "#x#", Office's "~$x", JetBrains'
+// "x___jb_tmp___" and "x___jb_old___", sed -i's "sedXXXXXX", …).
 func Ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasPrefix(name, "_") && !strings.HasPrefix(name, IndexName+".") ||
 		strings.HasPrefix(name, "~$") || name == "4913" ||
 		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
 		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||

@@ -4,7 +4,8 @@
 // "status" it shows the build's errors in an overlay and its warnings in a
 // small panel that leaves the page readable, both linking the full report
 // at /_status/. Everything from the server is written with textContent
-// only.
+// only, the labels too: the server sends them with each status, in the
+// editor's language (st.labels), so this file has no words of its own.
 (function () {
   "use strict";
   if (!window.EventSource) {
@@ -36,10 +37,6 @@
     return e;
   }
 
-  function plural(n, one, other) {
-    return n === 1 ? one : other.replace("{n}", String(n));
-  }
-
   // list writes problems as "path:line:col message".
   function list(problems) {
     var ul = el("ul");
@@ -59,9 +56,9 @@
     return ul;
   }
 
-  function reportLink(href) {
+  function reportLink(st) {
     var p = el("p");
-    p.appendChild(el("a", { href: href }, "Full report: " + href));
+    p.appendChild(el("a", { href: st.report }, st.labels.reportLink));
     return p;
   }
 
@@ -78,13 +75,11 @@
       return;
     }
     ensureStyles();
-    overlay = el("section", { id: "handbook-errors", role: "alert", "aria-labelledby": "handbook-errors-title" });
-    overlay.appendChild(el("h2", { id: "handbook-errors-title" },
-      plural(st.errors.length, "The handbook has 1 error", "The handbook has {n} errors") +
-      "; the last good pages are shown until it is fixed"));
+    overlay = el("section", { id: "handbook-errors", role: "alert", "aria-labelledby": "handbook-errors-title", lang: st.labels.lang });
+    overlay.appendChild(el("h2", { id: "handbook-errors-title" }, st.labels.errorsTitle));
     overlay.appendChild(list(st.errors));
-    overlay.appendChild(reportLink(st.report));
-    var close = el("button", { type: "button" }, "Hide");
+    overlay.appendChild(reportLink(st));
+    var close = el("button", { type: "button" }, st.labels.hide);
     close.addEventListener("click", function () {
       overlay = remove(overlay);
     });
@@ -101,16 +96,15 @@
       return;
     }
     ensureStyles();
-    panel = el("aside", { id: "handbook-warnings", "aria-labelledby": "handbook-warnings-title" });
+    panel = el("aside", { id: "handbook-warnings", "aria-labelledby": "handbook-warnings-title", lang: st.labels.lang });
     var details = el("details");
     var summary = el("summary");
-    summary.appendChild(el("span", { id: "handbook-warnings-title" },
-      plural(st.warnings.length, "1 warning", "{n} warnings")));
+    summary.appendChild(el("span", { id: "handbook-warnings-title" }, st.labels.warningsTitle));
     details.appendChild(summary);
     details.appendChild(list(st.warnings));
-    details.appendChild(reportLink(st.report));
+    details.appendChild(reportLink(st));
     panel.appendChild(details);
-    var close = el("button", { type: "button", "aria-label": "Hide the warnings" }, "×");
+    var close = el("button", { type: "button", "aria-label": st.labels.hideWarnings }, "×");
     close.addEventListener("click", function () {
       sessionStorage.setItem(dismissKey, key);
       panel = remove(panel);

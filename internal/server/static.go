@@ -137,24 +137,29 @@ func (s *Server) alias(p string) string {
 }
 
 var errorPage = template.Must(template.New("errors").Parse(`<!DOCTYPE html>
-<html lang="en">
+<html lang="{{.Lang}}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>The handbook could not be built</title>
+<title>{{.Title}}</title>
 <link rel="stylesheet" href="/_handbook/live.css"><link rel="icon" href="/_handbook/favicon.svg" type="image/svg+xml"></head>
 <body class="handbook-error-page">
 <main>
-{{- if .}}
-<h1>The handbook could not be built</h1>
-<p>Fix these and save; this page reloads by itself. The full report is at <a href="/_status/">/_status/</a>.</p>
-<ul>{{range .}}<li><code>{{.Path}}{{if .Line}}:{{.Line}}{{if .Col}}:{{.Col}}{{end}}{{end}}</code> {{.Msg}}</li>{{end}}</ul>
-{{- else}}
-<h1>The handbook is being built</h1>
-<p>This page reloads by itself when it is ready.</p>
+<h1>{{.Title}}</h1>
+<p>{{.Intro}}</p>
+{{- if .Errors}}
+<ul>{{range .Errors}}<li><code>{{.Where}}</code> {{.Message}}</li>{{end}}</ul>
+<p><a href="/_status/">{{.ReportLink}}</a></p>
 {{- end}}
 </main>
 </body>
 </html>
 `))
+
+// errorView is the data of the page answered while no build has
+// succeeded: the errors, or that the first build is not done yet.
+type errorView struct {
+	Lang, Title, Intro, ReportLink string
+	Errors                         []statusFinding
+}
 
 // serveErrors answers every request while no build has succeeded yet.
 func (s *Server) serveErrors(w http.ResponseWriter) {
@@ -164,8 +169,18 @@ func (s *Server) serveErrors(w http.ResponseWriter) {
 		errs, _ = split(s.last.Diags)
 	}
 	s.mu.RUnlock()
+	pr := s.cfg.Messages
+	v := errorView{Lang: pr.Lang(), Title: pr.Sprintf("The handbook is being built"), Intro: pr.Sprintf("This page reloads by itself when it is ready.")}
+	if len(errs) > 0 {
+		v.Title = pr.Sprintf("The handbook could not be built")
+		v.Intro = pr.Sprintf("Fix these and save; this page reloads by itself.")
+		v.ReportLink = pr.Sprintf("Full report: %s", "/_status/")
+		for _, d := range errs {
+			v.Errors = append(v.Errors, statusFinding{Where: where(d), Message: pr.Message(d)})
+		}
+	}
 	var buf bytes.Buffer
-	if err := errorPage.Execute(&buf, errs); err != nil {
+	if err := errorPage.Execute(&buf, v); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
