@@ -161,7 +161,7 @@ func fresh(t *testing.T, dir string) map[string][]byte {
 	return files
 }
 
-var liveTag = []byte(`<script src="/_handbook/live.js" defer></script>`)
+var liveTag = []byte(`<script src="/_handbook/live.js" defer></script><script src="/_handbook/patch.js"></script>`)
 
 // compare fetches every file of want from the server and checks it is
 // served as built; the files of before that want has not must be 404.

@@ -40,10 +40,11 @@ type Session struct {
 
 // state is what a committed build knows.
 type state struct {
-	in    *inputs
-	site  *site.Site
-	arts  map[string]*artState
-	facts *factTable
+	in     *inputs
+	site   *site.Site
+	arts   map[string]*artState
+	facts  *factTable
+	checks *crossChecks
 }
 
 // artState is what the session keeps of an artifact's last render.
@@ -192,8 +193,9 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 			}
 		}
 	}
-	res.Linked = linked(all)
-	diags = append(diags, anchorProblems(all)...)
+	checks := crossCheck(prev, arts, outs)
+	res.Linked = checks.linked()
+	diags = append(diags, checks.problems()...)
 	diags = append(diags, check.Findings(sm, res.Linked, s.now(), hist)...)
 	for st := range all {
 		diags = append(diags, st.out.diags...)
@@ -227,7 +229,7 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 		}
 	}
 	res.Files += s.files
-	next := &state{in: in, site: sm, arts: map[string]*artState{}}
+	next := &state{in: in, site: sm, arts: map[string]*artState{}, checks: checks}
 	for _, a := range arts {
 		st := outs[a.id]
 		if st == nil {
@@ -374,36 +376,43 @@ func moved(old, new *site.Site) map[string]string {
 	return out
 }
 
-// linked returns the keys of the pages some text links to.
-func linked(all func(func(*artState) bool)) map[string]bool {
-	out := map[string]bool{}
-	for st := range all {
-		for _, t := range st.out.targets {
-			out[t] = true
+// crossCheck makes the checks across artifacts of a build (prev nil) or
+// an update: from every artifact, or from the committed checks and the
+// artifacts rendered again (outs) or gone.
+func crossCheck(prev *state, arts []artifact, outs map[string]*artState) *crossChecks {
+	now := make(map[string]*artOut, len(outs))
+	for id, st := range outs {
+		now[id] = st.out
+	}
+	if prev == nil || prev.checks == nil {
+		c := newCrossChecks()
+		c.update(nil, now, func(id string) *artOut { return now[id] })
+		return c
+	}
+	old := map[string]*artOut{}
+	for id := range outs {
+		if st := prev.arts[id]; st != nil {
+			old[id] = st.out
 		}
 	}
-	return out
-}
-
-// anchorProblems checks every link to another page's heading against the
-// headings that page's source has, as its render found them.
-func anchorProblems(all func(func(*artState) bool)) []*diag.Diagnostic {
-	ids := map[string]string{}
-	failed := map[string]bool{}
-	var refs []site.AnchorRef
-	for st := range all {
-		for _, si := range st.out.ids {
-			ids[si.path] = si.ids
-		}
-		if st.out.failed {
-			for _, src := range st.out.sources {
-				failed[src] = true
-			}
-		}
-		refs = append(refs, st.out.anchors...)
+	exists := make(map[string]bool, len(arts))
+	for _, a := range arts {
+		exists[a.id] = true
 	}
-	return site.CheckAnchors(refs, func(path string) ([]string, bool) {
-		hs, ok := ids[path]
-		return splitIDs(hs), ok && !failed[path]
+	for id, st := range prev.arts {
+		if !exists[id] {
+			old[id] = st.out
+		}
+	}
+	c := prev.checks.clone()
+	c.update(old, now, func(id string) *artOut {
+		if o, ok := now[id]; ok {
+			return o
+		}
+		if st := prev.arts[id]; st != nil && exists[id] {
+			return st.out
+		}
+		return nil
 	})
+	return c
 }

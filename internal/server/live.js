@@ -1,5 +1,6 @@
 // The preview server's live reload. It listens to /_handbook/events:
-// on "reload" the tab reloads (or follows its page to a new URL); on
+// on "reload" a tab whose page was rendered again is updated in place
+// (patch.js) or reloaded, and a tab whose page moved follows it; on
 // "status" it shows the build's errors in an overlay and its warnings in a
 // small panel that leaves the page readable, both linking the full report
 // at /_status/. Everything from the server is written with textContent
@@ -112,6 +113,22 @@
     document.body.appendChild(panel);
   }
 
+  // A page that is none of the site's pages (a missing page, the page that
+  // says the site is being built, the status page) reloads on every
+  // change: it is never among the changed pages.
+  var always = !!(document.currentScript && document.currentScript.hasAttribute("data-reload-always"));
+
+  // here returns the path of the page the tab shows, as the server names
+  // pages: decoded, without index.html.
+  function here(u) {
+    var p = new URL(u, window.location.href).pathname.replace(/\/index\.html$/, "/");
+    try {
+      return decodeURI(p);
+    } catch (err) {
+      return p;
+    }
+  }
+
   var source = new EventSource("/_handbook/events");
   source.addEventListener("reload", function (e) {
     var data = {};
@@ -120,13 +137,19 @@
     } catch (err) {
       data = {};
     }
-    var to = data.moved && data.moved[window.location.pathname];
+    var path = here(window.location.href);
+    var to;
+    Object.keys(data.moved || {}).forEach(function (from) {
+      if (here(from) === path) {
+        to = data.moved[from];
+      }
+    });
     if (to) {
       window.location.replace(to + window.location.search + window.location.hash);
-    } else if (to === "") {
-      window.location.reload(); // the page is gone: the 404 page says so
-    } else {
-      window.location.reload();
+    } else if (to === "" || always || !window.handbookPatch) {
+      window.location.reload(); // a page gone shows the 404 page
+    } else if ((data.changed || []).some(function (u) { return here(u) === path; })) {
+      window.handbookPatch(); // patch.js: in place, or a reload
     }
   });
   source.addEventListener("status", function (e) {

@@ -33,12 +33,18 @@ type Config struct {
 	// rebuild with its errors and warnings.
 	Log io.Writer
 	// Debounce is how long the watcher waits after a change for more
-	// (an editor saving writes several events); 30 ms by default.
+	// (an editor saving writes several events); defaultDebounce when 0.
 	Debounce time.Duration
 	// Messages says what the terminal, the tabs' overlay and panel and
 	// the status page show, in the editor's language; nil is English.
 	Messages *messages.Printer
 }
+
+// defaultDebounce is short: the events of one save come within a
+// millisecond, and a save caught half-done (its file missing or empty)
+// waits longer (see watcher). TestOneBatchPerSave holds it to one build
+// per save for each way editors save.
+const defaultDebounce = 10 * time.Millisecond
 
 // Server is a running preview. It serves the site from memory: nothing is
 // written to disk, and nothing is left behind when it stops.
@@ -68,7 +74,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Log = io.Discard
 	}
 	if cfg.Debounce == 0 {
-		cfg.Debounce = 30 * time.Millisecond
+		cfg.Debounce = defaultDebounce
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -194,6 +200,11 @@ func (s *Server) apply(r *build.Result) {
 	}
 	built := s.built
 	s.mu.Unlock()
+	// The tabs are told first: the pages are committed, and what the
+	// terminal prints can wait.
+	if r.Committed {
+		s.hub.broadcast(event{name: "reload", data: reloadData{Moved: r.Moved, Changed: r.Changed}})
+	}
 	pr := s.cfg.Messages
 	for _, d := range r.Diags {
 		fmt.Fprintln(s.cfg.Log, pr.Line(d))
@@ -216,9 +227,6 @@ func (s *Server) apply(r *build.Result) {
 			line += pr.Plural(len(warns), ", %d warning", ", %d warnings", len(warns))
 		}
 		fmt.Fprintln(s.cfg.Log, line)
-	}
-	if r.Committed {
-		s.hub.broadcast(event{name: "reload", data: reloadData{Moved: r.Moved, Changed: r.Changed}})
 	}
 }
 

@@ -231,7 +231,7 @@ func TestLiveReload(t *testing.T) {
 	st := listen(t, s)
 	st.ok(t)
 	_, page := get(t, s.URL()+"fi/tavoitteet/avoimuus/")
-	if !strings.Contains(page, "Ensimmäinen versio.") || !strings.Contains(page, `<script src="/_handbook/live.js" defer></script></body>`) {
+	if !strings.Contains(page, "Ensimmäinen versio.") || !strings.Contains(page, `<script src="/_handbook/live.js" defer></script><script src="/_handbook/patch.js"></script></body>`) {
 		t.Fatalf("page without its text or the live script:\n%s", page)
 	}
 	write(t, filepath.Join(content, "goals/openness.fi.md"), "Ensimmäinen versio.", "Toinen versio.")
@@ -302,7 +302,7 @@ func TestEditorTempFilesAreIgnored(t *testing.T) {
 	s, content := preview(t)
 	st := listen(t, s)
 	st.ok(t)
-	for _, name := range []string{".openness.fi.md.swp", "openness.fi.md~", "4913", "#openness.fi.md#"} {
+	for _, name := range []string{".openness.fi.md.swp", "openness.fi.md~", "4913", "#openness.fi.md#", "openness.fi.md___jb_tmp___", "sedAb12Cd"} {
 		if err := os.WriteFile(filepath.Join(content, "goals", name), []byte("junk"), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -12,9 +12,17 @@ import (
 	"github.com/kuntahankinnat/handbook/internal/diag"
 )
 
-// liveTag is put into every HTML page served, before </body>: the script
-// that reloads the tab and shows the error overlay.
-var liveTag = []byte(`<script src="/_handbook/live.js" defer></script>`)
+// liveTag is put into every HTML page served, before </body>: live.js
+// reloads or patches the tab and shows the error overlay; patch.js, loaded
+// without defer so that it runs before the theme's scripts, keeps a copy of
+// the page as served, to compare with the page after a change. It must
+// come last: its copy ends at itself. A page served with an error status
+// (a missing page, the page saying the site is being built), and the
+// status page, get liveTagReload: they reload on every change.
+var (
+	liveTag       = []byte(`<script src="/_handbook/live.js" defer></script><script src="/_handbook/patch.js"></script>`)
+	liveTagReload = []byte(`<script src="/_handbook/live.js" defer data-reload-always></script><script src="/_handbook/patch.js"></script>`)
+)
 
 // serveSite serves a file of the built site, from memory. Anything that is
 // not plainly a file of the site is refused: ".." segments, backslashes and
@@ -73,10 +81,19 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 
 // writeHTML writes a page with the live-reload script added.
 func writeHTML(w http.ResponseWriter, status int, page []byte) {
+	tag := liveTag
+	if status != http.StatusOK {
+		tag = liveTagReload
+	}
+	writeHTMLTag(w, status, page, tag)
+}
+
+// writeHTMLTag writes a page with the live-reload script tag added.
+func writeHTMLTag(w http.ResponseWriter, status int, page, tag []byte) {
 	if i := bytes.LastIndex(page, []byte("</body>")); i >= 0 {
-		page = append(page[:i:i], append(append([]byte{}, liveTag...), page[i:]...)...)
+		page = append(page[:i:i], append(append([]byte{}, tag...), page[i:]...)...)
 	} else {
-		page = append(page, liveTag...)
+		page = append(page, tag...)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)

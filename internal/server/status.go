@@ -28,7 +28,9 @@ func (s *Server) serveStatus(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	writeHTML(w, http.StatusOK, buf.Bytes())
+	// Not a page of the site: it is never among the changed pages, so it
+	// reloads on every change.
+	writeHTMLTag(w, http.StatusOK, buf.Bytes(), liveTagReload)
 }
 
 // statusView is the status page's data: every word already in the

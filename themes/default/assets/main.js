@@ -3,8 +3,16 @@
 // heading becomes a button that shows or hides the step, a "show all steps"
 // button appears, and the open steps are remembered for the tab
 // (sessionStorage), so they survive a reload.
+//
+// init may run again: on the event "handbook:content", which the preview
+// sends after it replaced parts of the page in place, it enhances the step
+// navigations that are new and leaves alone those it already enhanced.
 (function () {
   "use strict";
+
+  // The step named in the address opens on the page's first view only:
+  // after that the open steps are the reader's.
+  var firstView = true;
 
   function storageKey(nav) {
     return "handbook-steps:" + nav.getAttribute("data-step-nav");
@@ -33,7 +41,7 @@
       return;
     }
     var open = load(nav);
-    var hash = window.location.hash.slice(1);
+    var hash = firstView ? window.location.hash.slice(1) : "";
     var buttons = [];
 
     var controls = document.createElement("div");
@@ -111,7 +119,14 @@
   }
 
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-step-nav]"), enhance);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-step-nav]"), function (nav) {
+      if (nav.handbookStepNav) {
+        return; // enhanced already: binding again would toggle twice
+      }
+      nav.handbookStepNav = true;
+      enhance(nav);
+    });
+    firstView = false;
   }
 
   if (document.readyState === "loading") {
@@ -119,4 +134,5 @@
   } else {
     init();
   }
+  document.addEventListener("handbook:content", init);
 })();

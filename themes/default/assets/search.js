@@ -812,11 +812,24 @@
     return out.map(function (x) { return [x[0].replace(/\s+/g, " "), x[1]]; });
   }
 
-  /* ---- User interface, written against the DOM of the search page. */
+  /* ---- User interface, written against the DOM of the search page.
+     init may run again (the preview's event "handbook:content", sent after
+     it replaced parts of the page): the interface is then left as it is if
+     its elements are the same, else the old one is stopped (its listeners
+     removed) and a new one started on the new elements, taking the query
+     from the field or the address. */
+  var current = null;
   function init() {
     var root = document.getElementById("search"), input = document.getElementById("search-q");
     var status = document.getElementById("search-status"), list = document.getElementById("search-results");
     if (!root || !input || !status || !list || !window.fetch) return;
+    if (current && current.root === root && current.input === input && current.status === status && current.list === list) return;
+    if (current) current.stop();
+    var off = [];
+    function on(target, type, fn) {
+      target.addEventListener(type, fn);
+      off.push(function () { target.removeEventListener(type, fn); });
+    }
     var lang = root.getAttribute("data-lang") || "en";
     var engine = new Engine(root.getAttribute("data-index"), lang, window.fetch.bind(window));
     var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
@@ -912,13 +925,17 @@
       }).then(function () { clearTimeout(slow); });
     }
 
-    input.addEventListener("input", function () {
+    on(input, "input", function () {
       clearTimeout(timer);
       timer = setTimeout(function () { run(input.value); }, 200);
     });
-    if (input.form) input.form.addEventListener("submit", function (e) { e.preventDefault(); run(input.value); });
-    more.addEventListener("click", function () { if (state) show(seq, true); });
-    var q = new URLSearchParams(location.search).get("q") || "";
+    if (input.form) on(input.form, "submit", function (e) { e.preventDefault(); run(input.value); });
+    on(more, "click", function () { if (state) show(seq, true); });
+    current = {
+      root: root, input: input, status: status, list: list,
+      stop: function () { seq++; clearTimeout(timer); off.forEach(function (f) { f(); }); more.remove(); }
+    };
+    var q = input.value || new URLSearchParams(location.search).get("q") || "";
     if (q) { input.value = q; run(q); }
   }
 
@@ -926,5 +943,6 @@
     module.exports = { stemmer: stemmer, tokens: tokens, parse: parse, osa: osa, Engine: Engine, excerpt: excerpt };
   } else if (typeof document !== "undefined") {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+    document.addEventListener("handbook:content", init);
   }
 })();
