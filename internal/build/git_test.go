@@ -269,6 +269,34 @@ func TestGitOutdatedTranslations(t *testing.T) {
 	}
 }
 
+// TestGitReviewedTranslation: a translator who checked a change of the
+// source that needs no change of the translation sets the translation's
+// lastmod to that day, and the translation is not outdated by the source's
+// commits up to that day; a later change of the source makes it outdated
+// again.
+func TestGitReviewedTranslation(t *testing.T) {
+	r := newGitRepo(t)
+	site := map[string]string{}
+	for k, v := range gitSite {
+		site[k] = v
+	}
+	site["content/goals/openness.sv.md"] = strings.Replace(site["content/goals/openness.sv.md"], "title:", "lastmod: 2026-03-01\ntitle:", 1)
+	r.write(site)
+	r.commit("2026-01-10T09:00:00Z")
+	r.write(map[string]string{"content/goals/openness.fi.md": strings.Replace(site["content/goals/openness.fi.md"], "Toinen kappale.", "Toinen kappale, tyyliä korjattu.", 1)})
+	r.commit("2026-03-01T15:00:00Z")
+	res, _ := gitBuild(t, r)
+	if got := findingsOf(res, diag.OutdatedTranslation); len(got) != 0 {
+		t.Errorf("a translation reviewed on the day of the source's change: %q", got)
+	}
+	r.write(map[string]string{"content/goals/openness.fi.md": strings.Replace(site["content/goals/openness.fi.md"], "Toinen kappale.", "Toinen kappale, uusi asia.", 1)})
+	r.commit("2026-03-10T09:00:00Z")
+	res, _ = gitBuild(t, r)
+	if got := findingsOf(res, diag.OutdatedTranslation); len(got) != 1 || !strings.Contains(got[0], "openness.sv.md") {
+		t.Errorf("after a later change of the source: %q", got)
+	}
+}
+
 // TestGitShallowClone checks that a shallow clone, where every file would
 // seem to date from the oldest commit present, gives no dates from git:
 // front matter only, and one warning that says why and what to do.

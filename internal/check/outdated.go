@@ -52,7 +52,10 @@ type status struct {
 // staleness decides whether translation src is outdated against ref:
 // by git when it knows both files (the source has a commit after the
 // translation's last commit, or uncommitted changes), else by front-matter
-// lastmod.
+// lastmod. A translator who checked a translation against a change of its
+// source that needs no change of the translation sets the translation's
+// lastmod to the day of the check: a translation whose lastmod is on or
+// after the day of the source's last commit is not outdated.
 func staleness(s *site.Site, hist *history.Repo, src, ref *content.Source) status {
 	if src == ref {
 		return status{}
@@ -62,6 +65,9 @@ func staleness(s *site.Site, hist *history.Repo, src, ref *content.Source) statu
 		fr, okR := hist.Lookup(ref.Path)
 		if okS && okR && (fs.Commit != "" || fs.Uncommitted) && (fr.Commit != "" || fr.Uncommitted) {
 			st := status{git: true, outdated: hist.Newer(ref.Path, src.Path), uncommitted: fr.Uncommitted, commit: fs.Commit}
+			if st.outdated && !fr.Uncommitted && reviewedOn(src.Lastmod, fr.Time) {
+				st.outdated = false
+			}
 			if r, ok := s.Revision(src.Path); ok {
 				st.since = r.Date
 			}
@@ -72,6 +78,16 @@ func staleness(s *site.Site, hist *history.Repo, src, ref *content.Source) statu
 		outdated: !ref.Lastmod.IsZero() && src.Lastmod.Before(ref.Lastmod),
 		since:    src.Lastmod, refDate: ref.Lastmod,
 	}
+}
+
+// reviewedOn reports whether a lastmod date is on or after the day of a
+// commit.
+func reviewedOn(lastmod, commit time.Time) bool {
+	if lastmod.IsZero() || commit.IsZero() {
+		return false
+	}
+	y, m, d := commit.Date()
+	return !lastmod.Before(time.Date(y, m, d, 0, 0, 0, 0, lastmod.Location()))
 }
 
 // finding is the warning for an outdated translation. Each case is a
