@@ -113,7 +113,9 @@ func (g *generator) page(r *rand.Rand, lang, title string, pos []int) string {
 	}
 	b.WriteString("lastmod: 2026-11-20\n")
 	if len(pos) == 3 && pos[2] == 0 {
-		fmt.Fprintf(&b, "related: [topic-%02d, topic-%02d]\n", r.IntN(g.topics), r.IntN(g.topics))
+		// The same in every language: relations are the page's, not its
+		// translation's.
+		fmt.Fprintf(&b, "related: [topic-%02d, topic-%02d]\n", (pos[0]*97+pos[1]*31+7)%g.topics, (pos[0]*13+pos[1]*7+3)%g.topics)
 	}
 	b.WriteString("---\n")
 	links := 0
