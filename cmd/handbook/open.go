@@ -8,6 +8,7 @@ import (
 
 	"github.com/kuntahankinnat/handbook/i18n"
 	"github.com/kuntahankinnat/handbook/internal/build"
+	"github.com/kuntahankinnat/handbook/internal/images"
 	"github.com/kuntahankinnat/handbook/themes"
 )
 
@@ -41,7 +42,7 @@ func (f folders) options() (opt build.Options, close func(), err error) {
 		roots = append(roots, r)
 		return r, nil
 	}
-	opt = build.Options{ContentDir: f.content, Assets: assets()}
+	opt = build.Options{ContentDir: f.content, Assets: assets(), Images: imageCache()}
 	root, err := open(f.content)
 	if err != nil {
 		return opt, close, fmt.Errorf("content %v (use -content DIR)", err)
@@ -64,6 +65,17 @@ func (f folders) options() (opt build.Options, close func(), err error) {
 		return r.FS(), dir, nil
 	}
 	return opt, close, nil
+}
+
+// imageCache keeps the smaller copies of the images in the user's cache
+// folder, so that a picture is resized once per machine, not once per
+// build; without a cache folder (no $HOME) the copies are kept in memory.
+func imageCache() *images.Cache {
+	dir, err := images.DefaultDir()
+	if err != nil {
+		dir = ""
+	}
+	return images.NewCache(images.CacheOptions{Dir: dir})
 }
 
 func assets() build.Assets {
