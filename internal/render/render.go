@@ -46,11 +46,26 @@ func (r *Renderer) Page(rd *site.Reader, id site.PageID, body *markdown.Result) 
 	d := r.newView(rd, id)
 	if body != nil {
 		d.Content = template.HTML(body.HTML) // the markdown package's safe output (see doc.go)
+		d.Intro, d.Body = splitIntro(body.HTML)
+		d.headings = body.Headings
 		if body.SectionCount() >= 3 {
 			d.TOC = tocHTML(body.TOC())
 		}
 	}
 	return r.execute(d, r.layoutNames(rd, id)...)
+}
+
+// splitIntro splits a page body before its first level-2 heading: the
+// text that leads into the page (a role's next step, the home page's way
+// in), which layouts show before the table of contents, and the sections.
+// The markdown package escapes every "<" of the text and drops raw HTML,
+// so "<h2" in its output is always the start of a heading.
+func splitIntro(html []byte) (intro, body template.HTML) {
+	i := bytes.Index(html, []byte("<h2"))
+	if i < 0 {
+		return template.HTML(html), "" // see doc.go
+	}
+	return template.HTML(bytes.TrimSpace(html[:i])), template.HTML(html[i:]) // see doc.go
 }
 
 // Print renders a guide's print page: the guide's own text, then every step.
