@@ -3,7 +3,12 @@ package sitetest
 import (
 	"context"
 	"fmt"
+	"html"
 	"math"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -499,4 +504,40 @@ func TestBestPractice(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestFragmentLinksHaveTargets checks every built page: each link within
+// the page (href="#id") leads to an element with that id, so that "On this
+// page", the contents of a print page and the links between steps lead
+// somewhere.
+func TestFragmentLinksHaveTargets(t *testing.T) {
+	s := buildSite(t)
+	hrefRE := regexp.MustCompile(`href="#([^"]*)"`)
+	idRE := regexp.MustCompile(`\sid="([^"]*)"`)
+	n := 0
+	for _, p := range s.pages {
+		data, err := os.ReadFile(filepath.Join(s.dir, filepath.FromSlash(p.file)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := map[string]bool{}
+		for _, m := range idRE.FindAllSubmatch(data, -1) {
+			ids[html.UnescapeString(string(m[1]))] = true
+		}
+		for _, m := range hrefRE.FindAllSubmatch(data, -1) {
+			frag, err := url.PathUnescape(html.UnescapeString(string(m[1])))
+			if err != nil {
+				t.Errorf("%s: link to #%s: %v", p.path, m[1], err)
+				continue
+			}
+			n++
+			if frag != "" && !ids[frag] {
+				t.Errorf("%s: link to #%s, but the page has no element with that id", p.path, frag)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no page links within itself")
+	}
+	t.Logf("%d links within pages checked", n)
 }
