@@ -51,7 +51,9 @@
 //     the step they lead to); TestPhoneMenu (with JavaScript off, the
 //     phone's menu button is announced as a collapsed disclosure named by
 //     its UI string and opens the navigation and the languages);
-//     TestSearchKeepsQueryAcrossLanguages; and TestImagesCarrySize (a copy
+//     TestSearchKeepsQueryAcrossLanguages; TestSkipLinkTarget (main takes
+//     the focus without a ring); TestFragmentLinksHaveTargets (every link
+//     within a page has its target); and TestImagesCarrySize (a copy
 //     of the sample with a large photo and an SVG: every image carries
 //     width and height in its file's proportions, loads, and the photo is
 //     loaded as the copy that fits the text column).

@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/kuntahankinnat/handbook/i18n"
 	uistrings "github.com/kuntahankinnat/handbook/internal/i18n"
@@ -159,5 +160,30 @@ func TestSearchKeepsQueryAcrossLanguages(t *testing.T) {
 	}
 	if want := to + "?q=markkinavuoropuhelu"; got != want {
 		t.Errorf("the English link of %s?q=markkinavuoropuhelu led to %s, want %s", from, got, want)
+	}
+}
+
+// TestSkipLinkTarget follows the skip link with the keyboard and checks
+// that the main content then has the focus without a focus ring of its
+// own (it is no control; the ring framed the whole page).
+func TestSkipLinkTarget(t *testing.T) {
+	s := newServedSite(t)
+	tab := newTab(t, s.browser)
+	p := s.model.Home["en"].URL
+	if err := chromedp.Do(tab, chromedp.EmulateViewport(desktop1280.width, desktop1280.height), chromedp.Navigate(s.url(p)),
+		chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	got := evalJS[struct {
+		Focused bool   `json:"focused"`
+		Outline string `json:"outline"`
+		Shadow  string `json:"shadow"`
+	}](t, tab, `(() => { const m = document.querySelector("main"), cs = getComputedStyle(m);
+  return {focused: document.activeElement === m, outline: cs.outlineStyle, shadow: cs.boxShadow}; })()`)
+	if !got.Focused {
+		t.Fatalf("%s: the skip link did not move the focus to main", p)
+	}
+	if got.Outline != "none" || got.Shadow != "none" {
+		t.Errorf("%s: main has a focus ring after the skip link: outline %s, box-shadow %s", p, got.Outline, got.Shadow)
 	}
 }
