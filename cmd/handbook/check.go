@@ -17,7 +17,8 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var drafts bool
 	fs.StringVar(&dirs.content, "content", "content", "content `folder`")
 	fs.BoolVar(&drafts, "drafts", false, "check pages marked draft: true too")
-	format := fs.String("format", "text", "output `format`: text (grouped by file) or json (stable, for scripts)")
+	format := fs.String("format", "text", "output `format`: text (grouped by file) or json (stable, for scripts; messages in English)")
+	lang := langFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `Usage: handbook check [flags]
 
@@ -38,9 +39,13 @@ Flags:
 		fmt.Fprintf(stderr, "handbook check: -format must be text or json, not %q\n", *format)
 		return exitCode(2)
 	}
+	pr, err := printer("check", *lang, stderr)
+	if err != nil {
+		return err
+	}
 	opt, closeDirs, err := dirs.options()
 	if err != nil {
-		fmt.Fprintln(stderr, "handbook check:", err)
+		fmt.Fprintln(stderr, "handbook check:", pr.Error(err))
 		return exitCode(1)
 	}
 	defer closeDirs()
@@ -50,7 +55,7 @@ Flags:
 	if *format == "json" {
 		err = report.WriteJSON(stdout)
 	} else {
-		err = report.WriteText(stdout)
+		err = report.WriteText(stdout, pr)
 	}
 	if err != nil {
 		return err

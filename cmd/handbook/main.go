@@ -43,7 +43,9 @@ Usage:
   handbook version
   handbook help [command]
 
-Run "handbook <command> -h" for a command's flags.
+Messages are in the language of the locale (Finnish, Swedish or English);
+-lang fi, -lang sv or -lang en chooses it. Run "handbook <command> -h" for a
+command's flags.
 `
 
 // run is the whole program: it parses args and runs a command, writing to

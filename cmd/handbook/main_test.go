@@ -16,6 +16,9 @@ import (
 func handbook(t *testing.T, dir string, args ...string) (int, string, string) {
 	t.Helper()
 	t.Chdir(dir)
+	// Messages follow the locale: the tests read English unless they
+	// ask for another language with -lang.
+	t.Setenv("LC_ALL", "C")
 	var stdout, stderr bytes.Buffer
 	err := run(context.Background(), args, &stdout, &stderr)
 	code := 0
@@ -157,7 +160,7 @@ func TestNewCommand(t *testing.T) {
 	if code, _, stderr := handbook(t, dir, "build"); code != 0 {
 		t.Errorf("build after new: %s", stderr)
 	}
-	if code, _, stderr := handbook(t, dir, "new", "../outside"); code != 1 || !strings.Contains(stderr, "not a usable page path") {
+	if code, _, stderr := handbook(t, dir, "new", "../outside"); code != 1 || !strings.Contains(stderr, `"../outside" would make a poor URL`) {
 		t.Errorf("path outside: exit %d, %s", code, stderr)
 	}
 }

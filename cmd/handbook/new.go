@@ -1,33 +1,34 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
-	"github.com/kuntahankinnat/handbook/i18n"
 	"github.com/kuntahankinnat/handbook/internal/config"
-	"github.com/kuntahankinnat/handbook/internal/content"
-	ui "github.com/kuntahankinnat/handbook/internal/i18n"
+	"github.com/kuntahankinnat/handbook/internal/diag"
+	"github.com/kuntahankinnat/handbook/internal/newpage"
 )
 
 func runNew(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("content", "content", "content `folder`")
-	typ := fs.String("type", "", "page `type` to put in the front matter (guide, case, …); a guide is a section")
+	typ := fs.String("type", "", "page `type`: guide, step, case, method, role, goal or another (default: what the folder's pages are); a guide is a section")
 	section := fs.Bool("section", false, "make a section: PATH/_index.<lang>.md")
+	lang := langFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `Usage: handbook new [flags] PATH
 
 Creates the page PATH (for example methods/market-dialogue) in every
 language of site.yaml, as drafts with a title to replace, and prints the
-files made. Existing files are never overwritten.
+files made. Existing files are never overwritten. The front matter comes
+from a template for the page's type (a method gets scope, roles and goals;
+a case its facts; a step optional and logic): the handbook's own in
+content/_templates/<type>.md or <folder>.md, else a built-in one. PATH
+must be lower-case a-z, 0-9 and -, as it becomes the page's URL.
 
 Flags:
 `)
@@ -52,85 +53,45 @@ Flags:
 		fs.Usage()
 		return exitCode(2)
 	}
-	files, warning, err := newPage(*dir, rest[0], *typ, *section || *typ == "guide")
-	for _, f := range files {
-		fmt.Fprintln(stdout, f)
+	pr, err := printer("new", *lang, stderr)
+	if err != nil {
+		return err
 	}
-	if warning != "" {
-		fmt.Fprintln(stderr, "warning:", warning)
+	cfgPath := filepath.Join(*dir, config.FileName)
+	if err := contentFolder(*dir); err != nil {
+		fmt.Fprintln(stderr, "handbook new:", pr.Error(err))
+		return exitCode(1)
 	}
+	data, err := os.ReadFile(cfgPath)
 	if err != nil {
 		fmt.Fprintln(stderr, "handbook new:", err)
 		return exitCode(1)
 	}
-	return nil
-}
-
-// newPage writes the page at key p in every configured language and returns
-// the files written.
-func newPage(dir, p, typ string, section bool) (written []string, warning string, err error) {
-	cfgPath := filepath.Join(dir, config.FileName)
-	data, err := os.ReadFile(cfgPath)
-	if err != nil {
-		return nil, "", fmt.Errorf("cannot read %s: %w", cfgPath, err)
-	}
 	cfg, ds := config.Parse(cfgPath, data)
 	if cfg == nil {
-		return nil, "", ds[0]
+		report(stderr, pr, ds)
+		return exitCode(1)
 	}
-	key := strings.Trim(filepath.ToSlash(p), "/")
-	key = strings.TrimSuffix(key, ".md")
-	for _, seg := range strings.Split(key, "/") {
-		if err := content.CheckSegment(seg); err != nil || content.Ignored(seg) {
-			return nil, "", fmt.Errorf("%q is not a usable page path: use lower-case words joined with -, such as methods/market-dialogue", p)
-		}
-	}
-	if section {
-		key += "/" + content.IndexName
-	}
-	bundle, _ := ui.Load(ui.Source{FS: i18n.Files, Display: "i18n"})
-	var todo []string
-	for _, l := range cfg.Languages {
-		f := filepath.Join(dir, filepath.FromSlash(key)+"."+l.Code+".md")
-		if _, err := os.Stat(f); err == nil {
-			return nil, "", fmt.Errorf("%s exists already; nothing was written", f)
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return nil, "", err
-		}
-		todo = append(todo, f)
-	}
-	for i, l := range cfg.Languages {
-		tr := bundle.Translator(l.Code)
-		title, err := tr.T("new_page_title", nil)
-		if err != nil {
-			title = "New page"
-		}
-		body, err := tr.T("new_page_body", nil)
-		if err != nil {
-			body = "Write the page here."
-		}
-		fm := fmt.Sprintf("---\ntitle: %q\ndescription: \"\"\ndraft: true\n", title)
-		if typ != "" {
-			fm += "type: " + typ + "\n"
-		}
-		fm += "---\n" + body + "\n"
-		if err := os.MkdirAll(filepath.Dir(todo[i]), 0o755); err != nil {
-			return written, "", err
-		}
-		if err := os.WriteFile(todo[i], []byte(fm), 0o644); err != nil {
-			return written, "", err
-		}
-		written = append(written, todo[i])
-	}
-	folder := content.KeyDir(key)
-	if section {
-		folder = content.KeyDir(folder)
-	}
-	if folder != "" {
-		pattern := filepath.Join(dir, filepath.FromSlash(folder), content.IndexName+".*.md")
-		if matches, _ := filepath.Glob(pattern); len(matches) == 0 {
-			warning = fmt.Sprintf("folder %s has no section page yet, so the site will not build; create it with: handbook new -section %s", folder, folder)
+	res, err := newpage.Make(newpage.Options{Dir: *dir, Config: cfg, Path: rest[0], Type: *typ, Section: *section})
+	if res != nil {
+		report(stderr, pr, res.Diags)
+		for _, f := range res.Written {
+			fmt.Fprintln(stdout, f)
 		}
 	}
-	return written, warning, nil
+	if err != nil {
+		fmt.Fprintln(stderr, "handbook new:", pr.Error(err))
+		return exitCode(1)
+	}
+	switch {
+	case res.Template != "":
+		fmt.Fprintln(stderr, pr.Sprintf("made from the template %s", res.Template))
+	case res.Type != "":
+		fmt.Fprintln(stderr, pr.Sprintf("made as a page of type %s from the built-in template; a handbook can have its own in %s", res.Type,
+			filepath.Join(*dir, newpage.TemplatesFolder, res.Type+".md")))
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, pr.Severity(diag.Warning)+":", pr.Error(w))
+	}
+	return nil
 }

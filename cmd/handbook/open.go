@@ -1,13 +1,14 @@
 package main
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/kuntahankinnat/handbook/i18n"
 	"github.com/kuntahankinnat/handbook/internal/build"
+	"github.com/kuntahankinnat/handbook/internal/config"
+	"github.com/kuntahankinnat/handbook/internal/diag"
 	"github.com/kuntahankinnat/handbook/internal/images"
 	"github.com/kuntahankinnat/handbook/themes"
 )
@@ -33,7 +34,7 @@ func (f folders) options() (opt build.Options, close func(), err error) {
 	open := func(dir string) (*os.Root, error) {
 		fi, err := os.Stat(dir)
 		if err != nil || !fi.IsDir() {
-			return nil, fmt.Errorf("folder not found: %s", dir)
+			return nil, diag.Textf("folder not found: %s", dir)
 		}
 		r, err := os.OpenRoot(dir)
 		if err != nil {
@@ -43,16 +44,19 @@ func (f folders) options() (opt build.Options, close func(), err error) {
 		return r, nil
 	}
 	opt = build.Options{ContentDir: f.content, Assets: assets(), Images: imageCache()}
+	if err := contentFolder(f.content); err != nil {
+		return opt, close, err
+	}
 	root, err := open(f.content)
 	if err != nil {
-		return opt, close, fmt.Errorf("content %v (use -content DIR)", err)
+		return opt, close, err
 	}
 	opt.Content = root.FS()
 	if f.theme != "" {
 		r, err := open(f.theme)
 		if err != nil {
 			close()
-			return opt, func() {}, fmt.Errorf("theme %v", err)
+			return opt, func() {}, diag.Textf("the theme folder %s is not there (-theme)", f.theme)
 		}
 		opt.Theme, opt.ThemeDir = r.FS(), f.theme
 	}
@@ -80,4 +84,27 @@ func imageCache() *images.Cache {
 
 func assets() build.Assets {
 	return build.Assets{Theme: themes.Default(), I18n: i18n.Files}
+}
+
+// contentFolder checks that dir is a handbook's content folder, one with a
+// site.yaml, before anything is built or served from it: started in the
+// wrong folder, the preview would have nothing to show and say so only in
+// the browser. The errors say where to go instead.
+func contentFolder(dir string) error {
+	hasConfig := func(d string) bool {
+		fi, err := os.Stat(filepath.Join(d, config.FileName))
+		return err == nil && fi.Mode().IsRegular()
+	}
+	fi, err := os.Stat(dir)
+	switch {
+	case err != nil && hasConfig("."):
+		return diag.Textf("there is no folder %s here, but this folder has site.yaml: it is the content folder itself; run handbook in the folder above it, or use -content .", dir)
+	case err != nil || !fi.IsDir():
+		return diag.Textf("there is no content folder %s here: run handbook in the folder that holds it, or name it with -content DIR", dir)
+	case hasConfig(dir):
+		return nil
+	case hasConfig(filepath.Join(dir, "content")):
+		return diag.Textf("%s has no site.yaml, but %s has: use -content %s", dir, filepath.Join(dir, "content"), filepath.Join(dir, "content"))
+	}
+	return diag.Textf("%s has no site.yaml, so it is not a handbook's content folder: run handbook in the folder that holds the content folder, or name that folder with -content DIR", dir)
 }

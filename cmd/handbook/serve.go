@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"runtime"
 
 	"github.com/kuntahankinnat/handbook/internal/build"
+	"github.com/kuntahankinnat/handbook/internal/messages"
 	"github.com/kuntahankinnat/handbook/internal/server"
 )
 
@@ -24,6 +26,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&dirs.content, "content", "content", "content `folder`")
 	fs.BoolVar(&drafts, "drafts", true, "show pages marked draft: true, with a Draft banner")
 	fs.StringVar(&dirs.theme, "theme", "", "theme `folder` whose files override the default theme")
+	lang := langFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `Usage: handbook serve [flags]
 
@@ -39,9 +42,13 @@ Flags:
 	if err := parseFlags(fs, args); err != nil || helpAsked(args) {
 		return err
 	}
+	pr, err := printer("serve", *lang, stderr)
+	if err != nil {
+		return err
+	}
 	opt, closeDirs, err := dirs.options()
 	if err != nil {
-		fmt.Fprintln(stderr, "handbook serve:", err)
+		fmt.Fprintln(stderr, "handbook serve:", pr.Error(err))
 		return exitCode(1)
 	}
 	defer closeDirs()
@@ -54,18 +61,22 @@ Flags:
 	// strings from disk so that edits to them show up at once.
 	if repoAssets(&opt) {
 		watch = append(watch, filepath.Join("themes", "default"), "i18n")
-		fmt.Fprintln(stdout, "using the theme and UI strings in ./themes/default and ./i18n; edits to them rebuild the site")
+		fmt.Fprintln(stdout, pr.Sprintf("using the theme and UI strings in ./themes/default and ./i18n; edits to them rebuild the site"))
 	}
-	srv, err := server.New(server.Config{Addr: *addr, Build: opt, ContentDir: dirs.content, Watch: watch, Log: stdout})
-	if err != nil {
+	srv, err := server.New(server.Config{Addr: *addr, Build: opt, ContentDir: dirs.content, Watch: watch, Log: stdout, Messages: pr})
+	var inUse *server.AddrInUseError
+	if errors.As(err, &inUse) {
+		fmt.Fprintln(stderr, "handbook serve:", pr.Error(inUse))
+		return exitCode(1)
+	} else if err != nil {
 		return err
 	}
 	if !srv.Loopback() {
-		fmt.Fprintf(stderr, "warning: listening on %s, not on a loopback address: anyone who can reach this machine can read the preview, drafts included\n", *addr)
+		fmt.Fprintln(stderr, pr.Sprintf("warning: listening on %s, not on a loopback address: anyone who can reach this machine can read the preview, drafts included", *addr))
 	}
-	fmt.Fprintf(stdout, "serving the handbook at %s (Ctrl-C stops); every problem is listed at %s_status/\n", srv.URL(), srv.URL())
+	fmt.Fprintln(stdout, pr.Sprintf("serving the handbook at %s (Ctrl-C stops); every problem is listed at %s", srv.URL(), srv.URL()+"_status/"))
 	if *open {
-		openBrowser(srv.URL(), stderr)
+		openBrowser(srv.URL(), pr, stderr)
 	}
 	return srv.Serve(ctx)
 }
@@ -93,7 +104,7 @@ func repoAssets(opt *build.Options) bool {
 	return true
 }
 
-func openBrowser(url string, stderr io.Writer) {
+func openBrowser(url string, pr *messages.Printer, stderr io.Writer) {
 	var cmd *exec.Cmd
 	switch runtime.GOOS {
 	case "darwin":
@@ -104,6 +115,6 @@ func openBrowser(url string, stderr io.Writer) {
 		cmd = exec.Command("xdg-open", url)
 	}
 	if err := cmd.Start(); err != nil {
-		fmt.Fprintf(stderr, "could not open a browser (%v); open %s yourself\n", err, url)
+		fmt.Fprintln(stderr, pr.Sprintf("could not open a browser (%v); open %s yourself", err, url))
 	}
 }

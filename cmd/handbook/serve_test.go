@@ -35,6 +35,7 @@ func TestServeEqualsBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(dir)
+	t.Setenv("LC_ALL", "C") // the output read below is English
 	out := &syncBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -160,7 +161,7 @@ func fresh(t *testing.T, dir string) map[string][]byte {
 	return files
 }
 
-var liveTag = []byte(`<script src="/_handbook/live.js" defer></script>`)
+var liveTag = []byte(`<script src="/_handbook/live.js" defer></script><script src="/_handbook/patch.js"></script>`)
 
 // compare fetches every file of want from the server and checks it is
 // served as built; the files of before that want has not must be 404.

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/kuntahankinnat/handbook/internal/diag"
@@ -85,7 +84,7 @@ type artOut struct {
 	// anchors are the links to other pages' headings; ids the heading ids
 	// of the sources converted as themselves, by source path.
 	anchors []site.AnchorRef
-	ids     map[string][]string
+	ids     []sourceIDs
 	// targets are the keys of the pages the text links to.
 	targets []string
 	// doc is the page's search entry.
@@ -94,6 +93,23 @@ type artOut struct {
 	// shows are not known.
 	failed  bool
 	sources []string
+}
+
+// sourceIDs are the heading ids of one source, joined by NUL: one string
+// instead of one per heading, as a build keeps them for every page until
+// the links to them are checked.
+type sourceIDs struct {
+	path string
+	ids  string
+}
+
+func joinIDs(ids []string) string { return strings.Join(ids, "\x00") }
+
+func splitIDs(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\x00")
 }
 
 type outFile struct {
@@ -111,5 +127,3 @@ func (o *artOut) errorf(path string, kind diag.Kind, format string, args ...any)
 func pagePath(url, base string) string {
 	return strings.TrimPrefix(url, base) + "index.html"
 }
-
-func (a artifact) String() string { return fmt.Sprintf("%s", a.id) }

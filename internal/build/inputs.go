@@ -154,19 +154,23 @@ func (in *inputs) loadContent(opt Options, old *inputs, hinted []string) {
 	for _, p := range hinted {
 		hint[p] = true
 	}
-	var paths []string
-	stamps := map[string]stamp{}
-	errs := folder.Walk(opt.Content, ".", folder.WalkOptions{What: "content", Skip: content.Ignored}, func(p string, info func() (fs.FileInfo, error)) {
-		if p == config.FileName {
-			return
+	paths, stamps, ok := knownChanges(opt, old, hinted)
+	if ok {
+		in.walkDiags = old.walkDiags
+	} else {
+		paths, stamps = nil, map[string]stamp{}
+		errs := folder.Walk(opt.Content, ".", folder.WalkOptions{What: "content", Skip: content.Ignored}, func(p string, info func() (fs.FileInfo, error)) {
+			if p == config.FileName {
+				return
+			}
+			paths = append(paths, p)
+			if fi, err := info(); err == nil {
+				stamps[p] = stamp{size: fi.Size(), mtime: fi.ModTime()}
+			}
+		}, nil)
+		for _, err := range errs {
+			in.walkDiags = append(in.walkDiags, content.WalkDiag(in.loadOpt, err))
 		}
-		paths = append(paths, p)
-		if fi, err := info(); err == nil {
-			stamps[p] = stamp{size: fi.Size(), mtime: fi.ModTime()}
-		}
-	}, nil)
-	for _, err := range errs {
-		in.walkDiags = append(in.walkDiags, content.WalkDiag(in.loadOpt, err))
 	}
 	var todo []string
 	for _, p := range paths {
@@ -202,6 +206,42 @@ func (in *inputs) loadContent(opt Options, old *inputs, hinted []string) {
 		loaded[i].stamp = in.files[p].stamp
 		in.files[p] = loaded[i]
 	}
+}
+
+// knownChanges returns the content's files and their stamps without
+// walking the folder, when every path reported changed is a file the last
+// walk found and still a regular file: the common save of a page, on a
+// large site the walk would be most of an update. Anything else (a new,
+// deleted or renamed file or folder, no paths at all) needs the walk: ok
+// is false.
+func knownChanges(opt Options, old *inputs, hinted []string) (paths []string, stamps map[string]stamp, ok bool) {
+	if old == nil || old.cfg == nil || len(hinted) == 0 {
+		return nil, nil, false
+	}
+	fresh := map[string]stamp{}
+	for _, p := range hinted {
+		if p == config.FileName {
+			continue
+		}
+		if old.files[p] == nil {
+			return nil, nil, false
+		}
+		fi, err := fs.Stat(opt.Content, p)
+		if err != nil || !fi.Mode().IsRegular() {
+			return nil, nil, false
+		}
+		fresh[p] = stamp{size: fi.Size(), mtime: fi.ModTime()}
+	}
+	stamps = make(map[string]stamp, len(old.files))
+	for p, f := range old.files {
+		paths = append(paths, p)
+		stamps[p] = f.stamp
+		if s, ok := fresh[p]; ok {
+			stamps[p] = s
+		}
+	}
+	slices.Sort(paths)
+	return paths, stamps, true
 }
 
 // result is the content as the site model takes it, sorted by path.

@@ -52,6 +52,10 @@ type Options struct {
 	// DeferSearch leaves an update's search index to FinishSearch: the
 	// preview server writes it after telling the tabs to reload.
 	DeferSearch bool
+	// Loaded, when set, is called once a build from nothing has read the
+	// content, with the number of page files, before anything renders: the
+	// command line sizes the garbage collector's memory limit from it.
+	Loaded func(pages int)
 }
 
 // Assets are the files built into the binary.

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"fmt"
 	"maps"
 	"runtime/debug"
 	"slices"
@@ -228,10 +227,7 @@ func (p *pass) convert(rd *site.Reader, id site.PageID, res *site.Resolver, src 
 	})
 	out.diags = append(out.diags, conv.Diags...)
 	if o.idPrefix == "" {
-		if out.ids == nil {
-			out.ids = map[string][]string{}
-		}
-		out.ids[src.Path] = conv.IDs()
+		out.ids = append(out.ids, sourceIDs{path: src.Path, ids: joinIDs(conv.IDs())})
 	}
 	if !o.noAnchors {
 		out.anchors = append(out.anchors, res.Anchors...)
@@ -258,6 +254,3 @@ func searchDoc(rd *site.Reader, id site.PageID, link site.Link, body *markdown.R
 	}
 	return &search.Doc{URL: link.URL, Title: link.Title, Section: section, Headings: headings, Text: text}
 }
-
-var _ = fmt.Sprint
-var _ = diag.Error

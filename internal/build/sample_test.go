@@ -4,16 +4,28 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kuntahankinnat/handbook/internal/diag"
 )
 
 // TestSampleHandbook builds the handbook in content/ (what "handbook serve"
-// shows a newcomer) and requires it to be complete: no errors, no warnings,
-// and every page written in every language, so no page falls back.
+// shows a newcomer) and requires it to be complete: no errors, no warning
+// but the one that the contact address in site.yaml is a placeholder (the
+// sample invents no address; the publisher gives theirs), and every page
+// written in every language, so no page falls back.
 func TestSampleHandbook(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	r := buildSite(t, filepath.Join("..", "..", "content"), out)
+	placeholder := 0
 	for _, d := range r.Diags {
+		if d.Kind == diag.Placeholder && d.Severity == diag.Warning && strings.HasSuffix(d.Path, "site.yaml") {
+			placeholder++
+			continue
+		}
 		t.Error(d)
+	}
+	if placeholder != 1 {
+		t.Errorf("%d placeholder warnings, want the one for site.yaml's contact address", placeholder)
 	}
 	if r.Site == nil {
 		t.Fatal("no site")

@@ -2,7 +2,6 @@ package build
 
 import (
 	"hash/maphash"
-	"maps"
 	"slices"
 	"sync"
 
@@ -23,6 +22,17 @@ type searchState struct {
 	dirty   map[string]bool
 	// files counts the files the first finish wrote.
 	files int
+
+	// A build finishes each language's index as soon as its last page
+	// is rendered, while the others render (see expect, rendered, wait).
+	mu      sync.Mutex
+	pending map[string]int
+	started map[string]bool
+	wg      sync.WaitGroup
+	diags   []*diag.Diagnostic
+	// keep tells that the indexes are kept for updates (the preview); a
+	// build lets each go once its files are written.
+	keep bool
 }
 
 // entry is a page's search entry (url, or doc to add) in a language.
@@ -94,22 +104,70 @@ func (s *searchState) add(lang string, d *search.Doc) error {
 	return nil
 }
 
-// finish writes every language's index and remembers its files.
-func (s *searchState) finish() []*diag.Diagnostic {
-	defer func() {
-		for _, li := range s.langs {
-			s.files += len(li.files)
+// expect tells how many page artifacts of each language will be rendered.
+func (s *searchState) expect(arts []artifact) {
+	s.pending, s.started = map[string]int{}, map[string]bool{}
+	for _, a := range arts {
+		if a.kind == artPage {
+			s.pending[a.page.Lang]++
 		}
-	}()
-	var out []*diag.Diagnostic
-	for _, lang := range slices.Sorted(maps.Keys(s.langs)) {
-		li := s.langs[lang]
-		if err := li.ix.Finish(); err != nil {
-			out = append(out, diag.Errorf("", 0, 0, diag.Search, "search index (%s): %v", lang, err))
-		}
-		li.files = li.ix.Files()
 	}
-	return out
+}
+
+// rendered tells that a page of lang is rendered (its entry added); the
+// last one starts writing the language's index.
+func (s *searchState) rendered(lang string) {
+	s.mu.Lock()
+	s.pending[lang]--
+	start := s.pending[lang] == 0 && !s.started[lang]
+	if start {
+		s.started[lang] = true
+	}
+	s.mu.Unlock()
+	if start {
+		s.wg.Go(func() { s.finishLang(lang) })
+	}
+}
+
+// wait writes the indexes not written yet (languages without pages) and
+// waits for all of them; complete is false when rendering stopped early,
+// and then the indexes of unfinished languages are not written.
+func (s *searchState) wait(complete bool) []*diag.Diagnostic {
+	s.mu.Lock()
+	var rest []string
+	for lang := range s.langs {
+		if !s.started[lang] && (complete || s.pending[lang] == 0) {
+			s.started[lang] = true
+			rest = append(rest, lang)
+		}
+	}
+	s.mu.Unlock()
+	for _, lang := range rest {
+		s.wg.Go(func() { s.finishLang(lang) })
+	}
+	s.wg.Wait()
+	diag.Sort(s.diags)
+	return s.diags
+}
+
+// finishLang writes one language's index and remembers its files.
+func (s *searchState) finishLang(lang string) {
+	li := s.langs[lang]
+	if li == nil {
+		return
+	}
+	err := li.ix.Finish()
+	files := li.ix.Files()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err != nil {
+		s.diags = append(s.diags, diag.Errorf("", 0, 0, diag.Search, "search index (%s): %v", lang, err))
+	}
+	li.files = files
+	s.files += len(files)
+	if !s.keep {
+		li.ix = nil // its files are written: let its memory go
+	}
 }
 
 func docHash(seed maphash.Seed, d *search.Doc) uint64 {

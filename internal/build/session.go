@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/kuntahankinnat/handbook/internal/check"
@@ -35,14 +36,17 @@ type Session struct {
 	// the last build learned of each image, by key (see measureImages).
 	images   *images.Cache
 	measured map[string]measuredImage
+	// files counts the files the last renderAll wrote.
+	files int
 }
 
 // state is what a committed build knows.
 type state struct {
-	in    *inputs
-	site  *site.Site
-	arts  map[string]*artState
-	facts *factTable
+	in     *inputs
+	site   *site.Site
+	arts   map[string]*artState
+	facts  *factTable
+	checks *crossChecks
 }
 
 // artState is what the session keeps of an artifact's last render.
@@ -134,6 +138,9 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 	if in.cfg == nil {
 		return res
 	}
+	if prev == nil && s.opt.Loaded != nil {
+		s.opt.Loaded(len(in.files))
+	}
 	sm, ds := site.New(in.cfg, in.result(), site.Options{
 		Drafts: s.opt.Drafts, ConfigPath: s.opt.display("site.yaml"), Slug: slugFunc(in.bundle),
 	})
@@ -170,6 +177,8 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 		var ds []*diag.Diagnostic
 		ix, ds = newSearchState(sm, txn)
 		diags = append(diags, ds...)
+		ix.keep = s.opt.Incremental
+		ix.expect(dirty)
 	}
 	outs := s.renderAll(ctx, p, dirty, txn, ix)
 	all := func(yield func(*artState) bool) {
@@ -183,8 +192,9 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 			}
 		}
 	}
-	res.Linked = linked(all)
-	diags = append(diags, anchorProblems(all)...)
+	checks := crossCheck(prev, arts, outs)
+	res.Linked = checks.linked()
+	diags = append(diags, checks.problems()...)
 	diags = append(diags, check.Findings(sm, res.Linked, s.now())...)
 	for st := range all {
 		diags = append(diags, st.out.diags...)
@@ -193,7 +203,7 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 		diags = append(diags, diag.Errorf("", 0, 0, diag.Interrupted, "build interrupted: %v", err))
 	}
 	if ix != nil {
-		diags = append(diags, ix.finish()...)
+		diags = append(diags, ix.wait(ctx.Err() == nil)...)
 		res.Files += ix.files
 	}
 	if hasErrors(diags) {
@@ -216,9 +226,9 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 				res.Changed = append(res.Changed, l.URL)
 			}
 		}
-		res.Files += len(outs[a.id].files)
 	}
-	next := &state{in: in, site: sm, arts: map[string]*artState{}}
+	res.Files += s.files
+	next := &state{in: in, site: sm, arts: map[string]*artState{}, checks: checks}
 	for _, a := range arts {
 		st := outs[a.id]
 		if st == nil {
@@ -261,6 +271,7 @@ func (s *Session) renderAll(ctx context.Context, p *pass, arts []artifact, txn T
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var writeErrs []*diag.Diagnostic
+	var nfiles atomic.Int64
 	for range workers(s.opt.Workers) {
 		wg.Go(func() {
 			for i := range jobs {
@@ -291,6 +302,13 @@ func (s *Session) renderAll(ctx context.Context, p *pass, arts []artifact, txn T
 						}
 					}
 				}
+				if ix != nil && a.kind == artPage {
+					ix.rendered(a.page.Lang)
+				}
+				if !s.opt.Incremental {
+					st.files = nil // only updates compare files
+				}
+				nfiles.Add(int64(len(out.files)))
 				out.files = nil
 				outs[i] = st
 			}
@@ -304,6 +322,7 @@ func (s *Session) renderAll(ctx context.Context, p *pass, arts []artifact, txn T
 	}
 	close(jobs)
 	wg.Wait()
+	s.files = int(nfiles.Load())
 	m := make(map[string]*artState, len(arts))
 	for i, st := range outs {
 		if st == nil {
@@ -356,36 +375,43 @@ func moved(old, new *site.Site) map[string]string {
 	return out
 }
 
-// linked returns the keys of the pages some text links to.
-func linked(all func(func(*artState) bool)) map[string]bool {
-	out := map[string]bool{}
-	for st := range all {
-		for _, t := range st.out.targets {
-			out[t] = true
+// crossCheck makes the checks across artifacts of a build (prev nil) or
+// an update: from every artifact, or from the committed checks and the
+// artifacts rendered again (outs) or gone.
+func crossCheck(prev *state, arts []artifact, outs map[string]*artState) *crossChecks {
+	now := make(map[string]*artOut, len(outs))
+	for id, st := range outs {
+		now[id] = st.out
+	}
+	if prev == nil || prev.checks == nil {
+		c := newCrossChecks()
+		c.update(nil, now, func(id string) *artOut { return now[id] })
+		return c
+	}
+	old := map[string]*artOut{}
+	for id := range outs {
+		if st := prev.arts[id]; st != nil {
+			old[id] = st.out
 		}
 	}
-	return out
-}
-
-// anchorProblems checks every link to another page's heading against the
-// headings that page's source has, as its render found them.
-func anchorProblems(all func(func(*artState) bool)) []*diag.Diagnostic {
-	ids := map[string][]string{}
-	failed := map[string]bool{}
-	var refs []site.AnchorRef
-	for st := range all {
-		for path, hs := range st.out.ids {
-			ids[path] = hs
-		}
-		if st.out.failed {
-			for _, src := range st.out.sources {
-				failed[src] = true
-			}
-		}
-		refs = append(refs, st.out.anchors...)
+	exists := make(map[string]bool, len(arts))
+	for _, a := range arts {
+		exists[a.id] = true
 	}
-	return site.CheckAnchors(refs, func(path string) ([]string, bool) {
-		hs, ok := ids[path]
-		return hs, ok && !failed[path]
+	for id, st := range prev.arts {
+		if !exists[id] {
+			old[id] = st.out
+		}
+	}
+	c := prev.checks.clone()
+	c.update(old, now, func(id string) *artOut {
+		if o, ok := now[id]; ok {
+			return o
+		}
+		if st := prev.arts[id]; st != nil && exists[id] {
+			return st.out
+		}
+		return nil
 	})
+	return c
 }

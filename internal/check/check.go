@@ -27,7 +27,10 @@ type Finding struct {
 	Col      int    `json:"col,omitempty"`
 	Severity string `json:"severity"`
 	Kind     string `json:"kind"`
-	Message  string `json:"message"`
+	// Message is in English; the text output says the diagnostic in
+	// the reader's language.
+	Message string `json:"message"`
+	diag    *diag.Diagnostic
 }
 
 // Coverage is the translation status of one language.
@@ -51,7 +54,7 @@ func Analyze(s *site.Site, diags []*diag.Diagnostic) *Report {
 	diag.Sort(all)
 	r := &Report{Findings: []Finding{}, Coverage: []Coverage{}}
 	for _, d := range all {
-		r.Findings = append(r.Findings, Finding{Path: d.Path, Line: d.Line, Col: d.Col, Severity: d.Severity.String(), Kind: d.Kind.String(), Message: d.Msg})
+		r.Findings = append(r.Findings, Finding{Path: d.Path, Line: d.Line, Col: d.Col, Severity: d.Severity.String(), Kind: d.Kind.String(), Message: d.Msg, diag: d})
 		if d.Severity == diag.Error {
 			r.Errors++
 		} else {
@@ -131,13 +134,12 @@ func translations(s *site.Site) []*diag.Diagnostic {
 				out = append(out, diag.Warnf(ref.Display, 0, 0, diag.MissingTranslation, "no %s translation: %s is missing",
 					l.Name, translationPath(ref, l.Code)))
 			case src.Failed:
-			case outdated(src, ref):
-				when := "has no lastmod"
-				if !src.Lastmod.IsZero() {
-					when = "was last modified " + src.Lastmod.Format(time.DateOnly)
-				}
+			case outdated(src, ref) && src.Lastmod.IsZero():
 				out = append(out, diag.Warnf(src.Display, src.KeyLine("lastmod"), 0, diag.OutdatedTranslation,
-					"translation may be out of date: it %s, but %s was modified %s", when, ref.Display, ref.Lastmod.Format(time.DateOnly)))
+					"translation may be out of date: it has no lastmod, but %s was modified %s", ref.Display, ref.Lastmod.Format(time.DateOnly)))
+			case outdated(src, ref):
+				out = append(out, diag.Warnf(src.Display, src.KeyLine("lastmod"), 0, diag.OutdatedTranslation,
+					"translation may be out of date: it was last modified %s, but %s was modified %s", src.Lastmod.Format(time.DateOnly), ref.Display, ref.Lastmod.Format(time.DateOnly)))
 			}
 		}
 	}

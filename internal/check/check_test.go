@@ -14,17 +14,63 @@ import (
 	"github.com/kuntahankinnat/handbook/i18n"
 	"github.com/kuntahankinnat/handbook/internal/build"
 	"github.com/kuntahankinnat/handbook/internal/check"
+	"github.com/kuntahankinnat/handbook/internal/messages"
 	"github.com/kuntahankinnat/handbook/themes"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestReport checks testdata/site.txtar and compares the text and JSON
-// reports with testdata/report.txt and testdata/report.json.
+// reports with testdata/report.txt and testdata/report.json; the text
+// report in Finnish and Swedish with report.fi.txt and report.sv.txt.
 func TestReport(t *testing.T) {
 	testdata, _ := filepath.Abs("testdata")
+	r := checkSite(t, filepath.Join(testdata, "site.txtar"))
+	if r.Errors != 0 {
+		t.Errorf("%d errors", r.Errors)
+	}
+	var js bytes.Buffer
+	if err := r.WriteJSON(&js); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, filepath.Join(testdata, "report.txt"), text(t, r, nil))
+	golden(t, filepath.Join(testdata, "report.json"), js.Bytes())
+	cat, err := messages.Load(i18n.Messages())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"fi", "sv"} {
+		golden(t, filepath.Join(testdata, "report."+lang+".txt"), text(t, r, cat.Printer(lang)))
+	}
+	if _, err := os.Stat("public"); err == nil {
+		t.Error("the check wrote a site")
+	}
+}
+
+// TestErrorMessages checks testdata/errors.txtar, a site with the errors
+// editors make most, and compares its text report in each language with
+// testdata/errors.<lang>.txt: the messages people read, in their words.
+func TestErrorMessages(t *testing.T) {
+	testdata, _ := filepath.Abs("testdata")
+	r := checkSite(t, filepath.Join(testdata, "errors.txtar"))
+	if r.Errors < 6 {
+		t.Errorf("%d errors, want at least 6", r.Errors)
+	}
+	cat, err := messages.Load(i18n.Messages())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range messages.Languages() {
+		golden(t, filepath.Join(testdata, "errors."+lang+".txt"), text(t, r, cat.Printer(lang)))
+	}
+}
+
+// checkSite writes the txtar archive into content/ in a new working
+// folder and checks it as handbook check does.
+func checkSite(t *testing.T, archive string) *check.Report {
+	t.Helper()
 	t.Chdir(t.TempDir())
-	ar, err := txtar.ParseFile(filepath.Join(testdata, "site.txtar"))
+	ar, err := txtar.ParseFile(archive)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,22 +86,16 @@ func TestReport(t *testing.T) {
 	opt := build.Options{Content: os.DirFS("content"), ContentDir: "content", Assets: build.Assets{Theme: themes.Default(), I18n: i18n.Files},
 		Now: time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)}
 	res := build.Build(context.Background(), opt, build.Discard)
-	r := check.Analyze(res.Site, res.Diags)
-	if r.Errors != 0 {
-		t.Errorf("%d errors", r.Errors)
-	}
-	var text, js bytes.Buffer
-	if err := r.WriteText(&text); err != nil {
+	return check.Analyze(res.Site, res.Diags)
+}
+
+func text(t *testing.T, r *check.Report, pr *messages.Printer) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := r.WriteText(&b, pr); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.WriteJSON(&js); err != nil {
-		t.Fatal(err)
-	}
-	golden(t, filepath.Join(testdata, "report.txt"), text.Bytes())
-	golden(t, filepath.Join(testdata, "report.json"), js.Bytes())
-	if _, err := os.Stat("public"); err == nil {
-		t.Error("the check wrote a site")
-	}
+	return b.Bytes()
 }
 
 func golden(t *testing.T, path string, got []byte) {

@@ -4,6 +4,7 @@
 // pages without a description, pages nothing reaches and an accessibility
 // statement more than a year old) with its file and line, and the
 // translation coverage of every language. The report is printed as text
-// grouped by file or as stable JSON for scripts, and the preview server
+// grouped by file, in the reader's language (a messages.Printer), or as
+// stable JSON for scripts (messages in English), and the preview server
 // shows it as a page.
 package check

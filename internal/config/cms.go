@@ -151,12 +151,12 @@ func (p *parser) cmsRepo(s, backend string) string {
 	for _, part := range parts {
 		ok = ok && repoSegment.MatchString(part) && part != "." && part != ".."
 	}
-	if !ok {
-		form := "owner/name"
-		if backend == "gitlab" {
-			form = "group/name or group/subgroup/name"
-		}
-		p.cmsErrorf("repo", "cms.repo %q is not a repository as %s, such as kuntahankinnat/handbook", s, form)
+	switch {
+	case !ok && backend == "gitlab":
+		p.cmsErrorf("repo", "cms.repo %q is not a repository as group/name or group/subgroup/name, such as kuntahankinnat/handbook", s)
+		return ""
+	case !ok:
+		p.cmsErrorf("repo", "cms.repo %q is not a repository as owner/name, such as kuntahankinnat/handbook", s)
 		return ""
 	}
 	return s
@@ -188,8 +188,13 @@ func (p *parser) cmsWarnf(key, format string, args ...any) {
 
 // cmsLine is the line of key inside the cms block (indented under
 // "cms:"), or of "cms:" itself when the block is written on one line.
-func (p *parser) cmsLine(key string) int {
-	start := diag.KeyLine(p.data, "cms", 0)
+func (p *parser) cmsLine(key string) int { return p.blockLine("cms", key) }
+
+// blockLine is the line of key inside the block of a top-level key
+// (indented under "block:"), or of "block:" itself when the block is
+// written on one line.
+func (p *parser) blockLine(block, key string) int {
+	start := diag.KeyLine(p.data, block, 0)
 	if start == 0 {
 		return 1
 	}
@@ -211,15 +216,15 @@ func (p *parser) cmsLine(key string) int {
 }
 
 // describe names a YAML value's kind for messages.
-func describe(v any) string {
+func describe(v any) *diag.Text {
 	switch v.(type) {
 	case map[any]any:
-		return "a block of keys"
+		return diag.Textf("a block of keys")
 	case []any:
-		return "a list"
+		return diag.Textf("a list")
 	case bool:
-		return fmt.Sprintf("%v (YAML reads yes, no, on and off as true or false: put text in quotes)", v)
+		return diag.Textf("%v (YAML reads yes, no, on and off as true or false: put text in quotes)", v)
 	default:
-		return fmt.Sprintf("%v", v)
+		return diag.Textf("%v", v)
 	}
 }

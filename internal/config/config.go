@@ -35,6 +35,8 @@ type Config struct {
 	Footer      []string
 	// CMS is the cms: block (cms.go), nil without one.
 	CMS *CMS
+	// Contact is publisher: and contact: (contact.go).
+	Contact Contact
 
 	// sum is a hash of the site.yaml text the config was parsed from.
 	sum [32]byte
@@ -72,6 +74,8 @@ type raw struct {
 	EntryPoints     string         `yaml:"entryPoints"`
 	Footer          []string       `yaml:"footer"`
 	CMS             any            `yaml:"cms"`
+	Publisher       any            `yaml:"publisher"`
+	Contact         *rawContact    `yaml:"contact"`
 	Extra           map[string]any `yaml:",inline"`
 }
 
@@ -80,7 +84,7 @@ type rawLanguage struct {
 	Name string `yaml:"name"`
 }
 
-var knownKeys = []string{"title", "baseURL", "defaultLanguage", "languages", "fallback", "theme", "relations", "entryPoints", "footer", "cms"}
+var knownKeys = []string{"title", "baseURL", "defaultLanguage", "languages", "fallback", "theme", "relations", "entryPoints", "footer", "cms", "publisher", "contact"}
 
 var (
 	codePattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
@@ -96,7 +100,7 @@ func reservedKeys() []string { return slices.Concat(content.BuiltinKeys, content
 func Parse(path string, data []byte) (*Config, []*diag.Diagnostic) {
 	var r raw
 	if err := yaml.Unmarshal(data, &r); err != nil {
-		return nil, diag.FromYAML(path, 0, diag.Config, err)
+		return nil, diag.FromYAML(path, 0, diag.Config, err, data)
 	}
 	p := parser{path: path, data: data}
 	c := &Config{
@@ -115,6 +119,7 @@ func Parse(path string, data []byte) (*Config, []*diag.Diagnostic) {
 	c.BaseURL = p.baseURL(r.BaseURL)
 	c.Relations = p.relations(r.Relations)
 	c.CMS = p.cms(r.CMS)
+	c.Contact = p.contact(r.Publisher, r.Contact, c.Languages, c.DefaultLanguage)
 	for _, ds := range p.diags {
 		if ds.Severity == diag.Error {
 			return nil, p.diags
@@ -231,10 +236,10 @@ func (p *parser) baseURL(s string) *url.URL {
 func ParseBaseURL(s string) (*url.URL, error) {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("baseURL %q is not an absolute http(s) URL such as https://example.fi/", s)
+		return nil, diag.Textf("baseURL %q is not an absolute http(s) URL such as https://example.fi/", s)
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("baseURL %q may not have a query or fragment", s)
+		return nil, diag.Textf("baseURL %q may not have a query or fragment", s)
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"

@@ -50,7 +50,7 @@ func TestParseErrors(t *testing.T) {
 		name, yaml string
 		want       []string // each a full diagnostic line
 	}{
-		{"syntax", "title: [a\nlanguages: x\n", []string{"site.yaml:1: invalid YAML: did not find expected ',' or ']'"}},
+		{"syntax", "title: [a\nlanguages: x\n", []string{"site.yaml:1: the [ that starts on this line is not closed: end it with ] on the same line (or quote a value that contains a comma)"}},
 		{"no languages", "title: T\n", []string{"site.yaml:1: site.yaml: languages is missing: list at least one {code, name}"}},
 		{"bad code", "title: T\nlanguages:\n  - {code: Finnish, name: Suomi}\n",
 			[]string{`site.yaml:2: language code "Finnish" is not a lower-case language tag such as "fi"`}},

@@ -138,14 +138,14 @@ func (f *fields) date(key string) time.Time {
 
 // strings reads a list of strings; a single string is a list of one.
 func (f *fields) strings(key string) []string {
-	return StringList(f.m[key], func(format string, args ...any) {
-		f.errorf(key, key+": "+format, args...)
+	return StringList(f.m[key], func(why *diag.Text) {
+		f.errorf(key, "%s: %v", key, why)
 	})
 }
 
 // StringList reads a YAML value that should be a list of strings (or one
-// string), calling fail for anything else.
-func StringList(v any, fail func(format string, args ...any)) []string {
+// string), calling fail with the reason for anything else.
+func StringList(v any, fail func(why *diag.Text)) []string {
 	switch v := v.(type) {
 	case nil:
 		return nil
@@ -160,13 +160,13 @@ func StringList(v any, fail func(format string, args ...any)) []string {
 			case int:
 				out = append(out, fmt.Sprint(s))
 			default:
-				fail("list items must be text, found %v", item)
+				fail(diag.Textf("list items must be text, found %v", item))
 				return nil
 			}
 		}
 		return out
 	default:
-		fail("must be a list such as [a, b]")
+		fail(diag.Textf("must be a list such as [a, b]"))
 		return nil
 	}
 }
@@ -189,20 +189,20 @@ func (f *fields) slug() string {
 func CheckSegment(s string) error {
 	switch {
 	case s == "" || s == "." || s == "..":
-		return fmt.Errorf("is not a usable URL segment")
+		return diag.Textf("is not a usable URL segment")
 	case strings.ContainsAny(s, `/\`):
-		return fmt.Errorf("may not contain / or \\ (a slug is one URL segment)")
+		return diag.Textf("may not contain / or \\ (a slug is one URL segment)")
 	case strings.HasPrefix(s, "."):
-		return fmt.Errorf("may not start with a dot")
+		return diag.Textf("may not start with a dot")
 	case strings.ContainsAny(s, "%?#\"<>"):
-		return fmt.Errorf("may not contain %% ? # \" < or >")
+		return diag.Textf("may not contain %% ? # \" < or >")
 	}
 	// Besides ASCII controls and spaces: C1 controls (U+0085), Unicode
 	// spaces and separators (U+00A0, U+2028) and invisible format characters
 	// (zero-width spaces, bidi overrides): a slug must read as it is.
 	for _, r := range s {
 		if unicode.IsControl(r) || unicode.IsSpace(r) || unicode.Is(unicode.Zl, r) || unicode.Is(unicode.Zp, r) || unicode.Is(unicode.Cf, r) {
-			return fmt.Errorf("may not contain spaces, control or invisible characters (use - between words)")
+			return diag.Textf("may not contain spaces, control or invisible characters (use - between words)")
 		}
 	}
 	return nil

@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -11,6 +10,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/kuntahankinnat/handbook/internal/diag"
 )
 
 // Limits on hostile or broken input: each keeps one bad file from exhausting
@@ -45,10 +46,10 @@ func normalize(data []byte) []byte {
 func split(data []byte) (yaml []byte, bodyOffset, bodyLine int, err error) {
 	first, rest, found := bytes.Cut(data, []byte("\n"))
 	if strings.TrimRight(string(first), " \t") != delimiter {
-		return nil, 0, 0, errors.New(`no front matter: a page starts with a "---" line, then "title: ...", then another "---" line`)
+		return nil, 0, 0, diag.Textf(`no front matter: a page starts with a "---" line, then "title: ...", then another "---" line`)
 	}
 	if !found {
-		return nil, 0, 0, errors.New(`front matter opened with "---" on line 1 is never closed with "---"`)
+		return nil, 0, 0, diag.Textf(`front matter opened with "---" on line 1 is never closed with "---"`)
 	}
 	offset := len(first) + 1
 	for line := 2; ; line++ {
@@ -64,10 +65,10 @@ func split(data []byte) (yaml []byte, bodyOffset, bodyLine int, err error) {
 		// The size counts the line just read: one very long line before
 		// the closing "---" is as much YAML as many short ones.
 		if line > MaxFrontMatterLen || offset+len(l)-len(first) > MaxFrontMatterSize {
-			return nil, 0, 0, fmt.Errorf("front matter is longer than %d lines or %d KiB; is its closing \"---\" missing?", MaxFrontMatterLen, MaxFrontMatterSize>>10)
+			return nil, 0, 0, diag.Textf("front matter is longer than %d lines or %d KiB; is its closing \"---\" missing?", MaxFrontMatterLen, MaxFrontMatterSize>>10)
 		}
 		if !more {
-			return nil, 0, 0, errors.New(`front matter opened with "---" on line 1 is never closed with "---"`)
+			return nil, 0, 0, diag.Textf(`front matter opened with "---" on line 1 is never closed with "---"`)
 		}
 		offset += len(l) + 1
 		rest = next
@@ -94,7 +95,7 @@ func parseYAML(p parser.Parser, fm []byte) (map[string]any, error) {
 	}
 	for i, l := range bytes.Split(fm, []byte("\n")) {
 		if t := bytes.TrimSpace(l); len(t) > 0 && len(bytes.Trim(t, "-")) == 0 {
-			return nil, fmt.Errorf("line %d: a line of only dashes inside the front matter would end it early; write a list item as \"- value\" and quote text made of dashes", i+1)
+			return nil, &lineError{i + 1, diag.Textf("a line of only dashes inside the front matter would end it early; write a list item as \"- value\" and quote text made of dashes")}
 		}
 	}
 	var doc bytes.Buffer
@@ -125,22 +126,20 @@ func newMetaParser() parser.Parser {
 // "[[[[..." would otherwise cost the parser time and stack.
 func checkNesting(fm []byte) error {
 	if !utf8.Valid(fm) {
-		return errors.New("front matter is not valid UTF-8 text; save the file as UTF-8")
+		return diag.Textf("front matter is not valid UTF-8 text; save the file as UTF-8")
 	}
-	// The errors start with "line N:" as the YAML parser's do, so that
-	// diag.FromYAML points at the line (counted in the front matter).
 	depth := 0
 	for i, l := range bytes.Split(fm, []byte("\n")) {
 		indent := len(l) - len(bytes.TrimLeft(l, " "))
 		if indent/2 > MaxNesting {
-			return fmt.Errorf("line %d: front matter is nested more than %d levels deep", i+1, MaxNesting)
+			return &lineError{i + 1, diag.Textf("front matter is nested more than %d levels deep", MaxNesting)}
 		}
 		for _, c := range l {
 			switch c {
 			case '[', '{':
 				depth++
 				if depth > MaxNesting {
-					return fmt.Errorf("line %d: front matter is nested more than %d levels deep", i+1, MaxNesting)
+					return &lineError{i + 1, diag.Textf("front matter is nested more than %d levels deep", MaxNesting)}
 				}
 			case ']', '}':
 				depth--
@@ -149,3 +148,12 @@ func checkNesting(fm []byte) error {
 	}
 	return nil
 }
+
+// lineError is a problem the front matter's own checks found at a line,
+// counted in the front matter.
+type lineError struct {
+	line int
+	text *diag.Text
+}
+
+func (e *lineError) Error() string { return fmt.Sprintf("line %d: %v", e.line, e.text) }

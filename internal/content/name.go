@@ -23,15 +23,35 @@ func splitName(rel string) (key, lang string, ok bool) {
 	return norm.NFC.String(base[:i]), base[i+1:], true
 }
 
-// Ignored reports whether a file or folder name is not content: dotfiles
-// and the backup, swap, lock and probe files that editors write beside the
-// file being saved (Vim's "4913", Emacs's "#x#", Office's "~$x", …).
+// Ignored reports whether a file or folder name is not content: dotfiles;
+// names that start with "_", except the "_index.<lang>.md" pages (the
+// "_templates" folder of handbook new is not published); and the backup,
+// swap, lock and probe files that editors write beside the file being
+// saved (Vim's "4913", Emacs's "#x#", Office's "~$x", JetBrains'
+// "x___jb_tmp___" and "x___jb_old___", sed -i's "sedXXXXXX", …).
 func Ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasPrefix(name, "_") && !strings.HasPrefix(name, IndexName+".") ||
 		strings.HasPrefix(name, "~$") || name == "4913" ||
 		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
 		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
-		strings.HasSuffix(name, ".bak") || strings.HasSuffix(name, ".crswap")
+		strings.HasSuffix(name, ".bak") || strings.HasSuffix(name, ".crswap") ||
+		strings.HasSuffix(name, "___jb_tmp___") || strings.HasSuffix(name, "___jb_old___") ||
+		sedTemp(name)
+}
+
+// sedTemp reports whether name is a temporary file of GNU sed -i: "sed"
+// and six letters or digits (mkostemp's XXXXXX).
+func sedTemp(name string) bool {
+	if len(name) != 9 || !strings.HasPrefix(name, "sed") {
+		return false
+	}
+	for _, c := range name[3:] {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // KeyDir returns the folder a key's page lives in: "methods" for both

@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"hash/fnv"
+	"hash/maphash"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"slices"
@@ -41,9 +42,10 @@ type Source struct {
 	// guides, steps and cases), as parsed from YAML.
 	Params map[string]any
 
-	// FrontMatter is the YAML text, kept to find the line of a key. It is
-	// a copy: a slice of the file would keep the whole body in memory.
-	FrontMatter []byte
+	// lines tells where each front-matter key was written (lines.go);
+	// fmHash identifies the front matter's text.
+	lines  keyLines
+	fmHash uint64
 	// BodyOffset is where the body starts in the normalised file, BodyLine
 	// the line it starts on; hash guards against the file changing between
 	// Load and Body.
@@ -66,24 +68,6 @@ func (s *Source) Dir() string { return KeyDir(s.Key) }
 
 // IsIndex reports whether the source is a section's (or the home) page.
 func (s *Source) IsIndex() bool { return IsIndex(s.Key) }
-
-// KeyLine returns the line in the file where front-matter key was written,
-// or the first front-matter line when it cannot be found.
-func (s *Source) KeyLine(key string) int {
-	if l := diag.KeyLine(s.FrontMatter, key, 0); l > 0 {
-		return l + 1
-	}
-	return 2
-}
-
-// ValueLine returns the line in the file where value was written under
-// front-matter key (for list items), or the key's line.
-func (s *Source) ValueLine(key, value string) int {
-	if l := diag.ValueLine(s.FrontMatter, key, value); l > 0 {
-		return l + 1
-	}
-	return s.KeyLine(key)
-}
 
 // Asset is a file in the content folder that is not a page: an image or a
 // document published beside the pages.
@@ -194,18 +178,15 @@ func LoadFile(fsys fs.FS, rel string, opt Options) (*Source, []*diag.Diagnostic)
 	if d := checkText(display, data); d != nil {
 		return nil, []*diag.Diagnostic{d}
 	}
-	fm, bodyOffset, bodyLine, err := split(data)
-	if err != nil {
-		return nil, []*diag.Diagnostic{diag.Errorf(display, 1, 1, diag.FrontMatter, "%v", err)}
-	}
-	m, err := parseYAML(newMetaParser(), fm)
-	if err != nil {
-		return nil, diag.FromYAML(display, 1, diag.FrontMatter, err)
+	fm, m, bodyOffset, bodyLine, fmDiags := frontMatter(display, data)
+	if fmDiags != nil {
+		return nil, fmDiags
 	}
 	s := &Source{
 		Path: rel, Display: display, Key: key, Lang: lang,
-		FrontMatter: bytes.Clone(fm), BodyOffset: bodyOffset, BodyLine: bodyLine, hash: hash(data),
-		bodyHash: hash(data[bodyOffset:]),
+		BodyOffset: bodyOffset, BodyLine: bodyLine, hash: hash(data),
+		bodyHash: hash(data[bodyOffset:]), fmHash: hash(fm),
+		lines: indexLines(fm, func(key string) bool { _, list := m[key].([]any); return list }),
 	}
 	ds := s.setFields(m, opt.Keys)
 	for _, d := range ds {
@@ -214,6 +195,41 @@ func LoadFile(fsys fs.FS, rel string, opt Options) (*Source, []*diag.Diagnostic)
 		}
 	}
 	return s, ds
+}
+
+// ParseFrontMatter reads the front matter of a page's text (already
+// normalised, as a file read from disk and saved by an editor is), with
+// the diagnostics of a page file named display.
+func ParseFrontMatter(display string, data []byte) (map[string]any, []*diag.Diagnostic) {
+	if d := checkText(display, data); d != nil {
+		return nil, []*diag.Diagnostic{d}
+	}
+	_, m, _, _, ds := frontMatter(display, normalize(data))
+	return m, ds
+}
+
+// frontMatter splits and parses the front matter of data.
+func frontMatter(display string, data []byte) (fm []byte, m map[string]any, bodyOffset, bodyLine int, ds []*diag.Diagnostic) {
+	var err error
+	fm, bodyOffset, bodyLine, err = split(data)
+	if err != nil {
+		return nil, nil, 0, 0, []*diag.Diagnostic{diag.Errorf(display, 1, 1, diag.FrontMatter, "%v", err)}
+	}
+	m, err = parseYAML(newMetaParser(), fm)
+	var le *lineError
+	switch {
+	case err == nil:
+		return fm, m, bodyOffset, bodyLine, nil
+	case errors.As(err, &le):
+		ds = []*diag.Diagnostic{diag.Errorf(display, le.line+1, 0, diag.FrontMatter, "%v", le.text)}
+	default:
+		if t, ok := diag.AsText(err); ok {
+			ds = []*diag.Diagnostic{diag.Errorf(display, 2, 0, diag.FrontMatter, "%v", t)}
+		} else {
+			ds = diag.FromYAML(display, 1, diag.FrontMatter, err, fm)
+		}
+	}
+	return nil, nil, 0, 0, ds
 }
 
 // FailedSource returns the stand-in for page file rel that could not be
@@ -230,40 +246,59 @@ func FailedSource(rel string, opt Options) *Source {
 // changed since Load, because the front matter read then no longer
 // describes it.
 func Body(fsys fs.FS, s *Source) ([]byte, error) {
-	data, err := readFile(fsys, s.Path)
+	data, err := readLimited(fsys, s.Path)
 	if err != nil {
 		return nil, err
 	}
 	if hash(data) != s.hash {
-		return nil, fmt.Errorf("the file changed while the site was being built; build again")
+		return nil, diag.Textf("the file changed while the site was being built; build again")
 	}
 	return data[s.BodyOffset:], nil
 }
 
-// readFile reads and normalises a file, refusing files too large to be a page.
-// A symbolic link on the way is followed only while it stays inside the
-// content folder, and anything but a regular file (a named pipe would block
-// the build) is refused before it is opened.
+// readFile reads and normalises a file, refusing files too large to be a
+// page. A symbolic link on the way is followed only while it stays inside
+// the content folder (the fs.FS is an os.Root's, which refuses the rest;
+// folder.Resolve then says why), and anything but a regular file (a named
+// pipe would block the build) is refused before it is opened.
 func readFile(fsys fs.FS, rel string) ([]byte, error) {
-	real, err := folder.Resolve(fsys, rel, "content")
+	fi, err := fs.Stat(fsys, rel)
+	switch {
+	case err != nil:
+		return nil, explain(fsys, rel, err)
+	case !fi.Mode().IsRegular():
+		return nil, diag.Textf("not a regular file (%v); only files and folders are read", fi.Mode().Type())
+	case fi.Size() > MaxFileSize:
+		return nil, diag.Textf("file is %d KiB; a page may be at most %d KiB", fi.Size()>>10, MaxFileSize>>10)
+	}
+	return readLimited(fsys, rel)
+}
+
+// readLimited reads a file known to be a regular file, refusing it when it
+// grew past the limit.
+func readLimited(fsys fs.FS, rel string) ([]byte, error) {
+	f, err := fsys.Open(rel)
 	if err != nil {
-		return nil, unwrapPath(err)
+		return nil, explain(fsys, rel, err)
 	}
-	if fi, err := fs.Stat(fsys, real); err != nil {
-		return nil, unwrapPath(err)
-	} else if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file (%v); only files and folders are read", fi.Mode().Type())
-	} else if fi.Size() > MaxFileSize {
-		return nil, fmt.Errorf("file is %d KiB; a page may be at most %d KiB", fi.Size()>>10, MaxFileSize>>10)
-	}
-	data, err := fs.ReadFile(fsys, real)
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, unwrapPath(err)
 	}
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("file is larger than %d KiB", MaxFileSize>>10)
+		return nil, diag.Textf("file is %d KiB; a page may be at most %d KiB", len(data)>>10, MaxFileSize>>10)
 	}
 	return normalize(data), nil
+}
+
+// explain turns an error of opening rel into the reason a symbolic link on
+// its way is refused, when that is the reason.
+func explain(fsys fs.FS, rel string, err error) error {
+	if _, lerr := folder.Resolve(fsys, rel, "content"); lerr != nil {
+		return unwrapPath(lerr)
+	}
+	return unwrapPath(err)
 }
 
 // checkText rejects files that are not UTF-8 text, pointing at the first bad byte.
@@ -286,11 +321,11 @@ func checkText(display string, data []byte) *diag.Diagnostic {
 	return nil
 }
 
-func hash(data []byte) uint64 {
-	h := fnv.New64a()
-	h.Write(data)
-	return h.Sum64()
-}
+// hashSeed seeds the hashes that tell whether a file changed: they are
+// compared only within one process.
+var hashSeed = maphash.MakeSeed()
+
+func hash(data []byte) uint64 { return maphash.Bytes(hashSeed, data) }
 
 // WalkDiag turns an error of folder.Walk into a diagnostic at its path.
 func WalkDiag(opt Options, err error) *diag.Diagnostic {
@@ -299,7 +334,7 @@ func WalkDiag(opt Options, err error) *diag.Diagnostic {
 	var pe *fs.PathError
 	switch {
 	case errors.As(err, &le):
-		return diag.Errorf(opt.Display(le.Path), 0, 0, diag.Symlink, "%v", le)
+		return diag.Errorf(opt.Display(le.Path), 0, 0, diag.Symlink, "%v", le.Text())
 	case errors.As(err, &nr):
 		return diag.Errorf(opt.Display(nr.Path), 0, 0, diag.IO, "not a regular file (%v); only files and folders are read", nr.Mode.Type())
 	case errors.As(err, &pe):

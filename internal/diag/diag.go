@@ -38,7 +38,13 @@ type Diagnostic struct {
 	// Kind says what kind of problem it is (see kind.go); scripts match
 	// on its name.
 	Kind Kind
-	Msg  string
+	// Msg is the message in English, as logs and the JSON of handbook
+	// check give it. Format and Args are what made it: a messages.Printer
+	// says them in the reader's language (the English format string is the
+	// message's identity in the catalog, see internal/messages).
+	Msg    string
+	Format string
+	Args   []any
 }
 
 // Error formats the diagnostic as "path:line:col: message", leaving out the
@@ -64,7 +70,7 @@ func (d *Diagnostic) Error() string {
 
 // Errorf returns an error diagnostic.
 func Errorf(path string, line, col int, kind Kind, format string, args ...any) *Diagnostic {
-	return &Diagnostic{Path: path, Line: line, Col: col, Kind: kind, Msg: fmt.Sprintf(format, args...)}
+	return &Diagnostic{Path: path, Line: line, Col: col, Kind: kind, Msg: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 // Warnf returns a warning diagnostic.

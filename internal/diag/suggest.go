@@ -49,11 +49,12 @@ func distance(a, b string) int {
 	return d[len(ra)][len(rb)]
 }
 
-// Suggestion formats a " (did you mean "x"?)" suffix, or "" when there is no
-// plausible candidate.
-func Suggestion(name string, candidates []string) string {
+// Suggestion is a ` (did you mean "x"?)` suffix, or an empty text when
+// there is no plausible candidate. It is a Text so that the suffix is
+// translated with the message it ends.
+func Suggestion(name string, candidates []string) *Text {
 	if c := Closest(name, candidates); c != "" {
-		return ` (did you mean "` + c + `"?)`
+		return Textf(` (did you mean "%s"?)`, c)
 	}
-	return ""
+	return Textf("")
 }

@@ -7,6 +7,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/kuntahankinnat/handbook/internal/diag"
 )
 
 // maxLinks is how many symbolic links one path may pass through, as on
@@ -34,16 +36,24 @@ var (
 	ErrDangling = errors.New("dangling")
 )
 
-func (e *LinkError) Error() string {
+func (e *LinkError) Error() string { return e.Text().String() }
+
+// Text is the error's message, to be translated.
+func (e *LinkError) Text() *diag.Text {
+	abs := strings.HasPrefix(e.Target, "/") || isWindowsAbs(e.Target)
 	switch {
 	case errors.Is(e.Err, ErrLoop):
-		return fmt.Sprintf("this symbolic link leads back into a folder that contains it (a loop); remove it or point it at another folder")
+		return diag.Textf("this symbolic link leads back into a folder that contains it (a loop); remove it or point it at another folder")
 	case errors.Is(e.Err, ErrDangling):
-		return fmt.Sprintf("this symbolic link points to %q, which does not exist", e.Target)
-	case strings.HasPrefix(e.Target, "/") || isWindowsAbs(e.Target):
-		return fmt.Sprintf("this symbolic link points to %q: links outside the %s folder are not published (and a link inside it must be relative)", e.Target, e.What)
+		return diag.Textf("this symbolic link points to %q, which does not exist", e.Target)
+	case e.What == "theme" && abs:
+		return diag.Textf("this symbolic link points to %q: links outside the theme folder are not published (and a link inside it must be relative)", e.Target)
+	case e.What == "theme":
+		return diag.Textf("this symbolic link points to %q: links outside the theme folder are not published", e.Target)
+	case abs:
+		return diag.Textf("this symbolic link points to %q: links outside the content folder are not published (and a link inside it must be relative)", e.Target)
 	}
-	return fmt.Sprintf("this symbolic link points to %q: links outside the %s folder are not published", e.Target, e.What)
+	return diag.Textf("this symbolic link points to %q: links outside the content folder are not published", e.Target)
 }
 
 func (e *LinkError) Unwrap() error { return e.Err }
@@ -54,8 +64,11 @@ type NotRegularError struct {
 	Mode fs.FileMode
 }
 
-func (e *NotRegularError) Error() string {
-	return fmt.Sprintf("%s is not a regular file (%v); only files and folders are read", e.Path, e.Mode.Type())
+func (e *NotRegularError) Error() string { return e.Text().String() }
+
+// Text is the error's message, to be translated.
+func (e *NotRegularError) Text() *diag.Text {
+	return diag.Textf("%s is not a regular file (%v); only files and folders are read", e.Path, e.Mode.Type())
 }
 
 // Resolve returns the path p names inside fsys with every symbolic link on

@@ -79,7 +79,7 @@ func (b *Bundle) add(display, name string, data []byte) []*diag.Diagnostic {
 	lang := strings.TrimSuffix(name, ".yaml")
 	var raw yaml.MapSlice
 	if err := yaml.Unmarshal(data, &raw); err != nil {
-		return diag.FromYAML(display, 0, diag.I18n, err)
+		return diag.FromYAML(display, 0, diag.I18n, err, data)
 	}
 	mf, err := b.bundle.ParseMessageFileBytes(data, name)
 	if err != nil {

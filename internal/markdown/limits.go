@@ -2,7 +2,8 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
+
+	"github.com/kuntahankinnat/handbook/internal/diag"
 )
 
 // Limits on one page body. goldmark is quick on real pages, but some inputs
@@ -26,13 +27,13 @@ const (
 // limitError is a body that goldmark should not parse: where and why.
 type limitError struct {
 	offset int
-	msg    string
+	msg    *diag.Text
 }
 
 // checkLimits returns the first limit src exceeds, or nil.
 func checkLimits(src []byte) *limitError {
 	if len(src) > MaxSize {
-		return &limitError{0, fmt.Sprintf("the text is %d KiB; a page may be at most %d KiB: split it into several pages", len(src)>>10, MaxSize>>10)}
+		return &limitError{0, diag.Textf("the text is %d KiB; a page may be at most %d KiB: split it into several pages", len(src)>>10, MaxSize>>10)}
 	}
 	var w work
 	start := -1 // the start of the current unit (a paragraph), or -1
@@ -40,7 +41,7 @@ func checkLimits(src []byte) *limitError {
 		end, next := lineEnd(src, off)
 		line := src[off:end]
 		if prefixWidth(line) > MaxPrefix {
-			return &limitError{off, fmt.Sprintf("lists or quotes are nested too deeply on this line (more than %d columns of markers and indentation)", MaxPrefix)}
+			return &limitError{off, diag.Textf("lists or quotes are nested too deeply on this line (more than %d columns of markers and indentation)", MaxPrefix)}
 		}
 		if e := w.attributes(line, off); e != nil {
 			return e
@@ -133,7 +134,7 @@ func (w *work) attributes(line []byte, off int) *limitError {
 	dots := bytes.Count(line, []byte("."))
 	w.attrs += braces*len(line) + dots*dots
 	if w.attrs > maxWork {
-		return &limitError{off, "this line has too many { and . for the Markdown parser to read heading attributes: put code or data in a ``` block"}
+		return &limitError{off, diag.Textf("this line has too many { and . for the Markdown parser to read heading attributes: put code or data in a ``` block")}
 	}
 	return nil
 }
@@ -231,7 +232,7 @@ func (w *work) inline(src []byte, start, end int) *limitError {
 					}
 				}
 				if w.dests > maxWork {
-					return &limitError{start, "this paragraph has too many unfinished links \"](\" for the Markdown parser: put code or data in a ``` block, or split the paragraph"}
+					return &limitError{start, diag.Textf("this paragraph has too many unfinished links \"](\" for the Markdown parser: put code or data in a ``` block, or split the paragraph")}
 				}
 			case '[':
 				titles = append(titles, query{i + 2, ']'})
@@ -244,13 +245,13 @@ func (w *work) inline(src []byte, start, end int) *limitError {
 	w.lines += brackets * lines
 	switch {
 	case w.delims > maxWork:
-		return &limitError{start, "this paragraph has too many unmatched *, _ or ~ for the Markdown parser: put code or data in a ``` block, or split the paragraph"}
+		return &limitError{start, diag.Textf("this paragraph has too many unmatched *, _ or ~ for the Markdown parser: put code or data in a ``` block, or split the paragraph")}
 	case w.labels > maxWork || w.lines > maxWork:
-		return &limitError{start, "this paragraph has too many [ and ] for the Markdown parser: put code or data in a ``` block, or split the paragraph"}
+		return &limitError{start, diag.Textf("this paragraph has too many [ and ] for the Markdown parser: put code or data in a ``` block, or split the paragraph")}
 	case w.code > maxWork:
-		return &limitError{start, "this paragraph has too many unmatched ` for the Markdown parser: put code or data in a ``` block, or split the paragraph"}
+		return &limitError{start, diag.Textf("this paragraph has too many unmatched ` for the Markdown parser: put code or data in a ``` block, or split the paragraph")}
 	case w.closures > maxWork:
-		return &limitError{start, "this paragraph has too many unfinished link titles or references for the Markdown parser: put code or data in a ``` block, or split the paragraph"}
+		return &limitError{start, diag.Textf("this paragraph has too many unfinished link titles or references for the Markdown parser: put code or data in a ``` block, or split the paragraph")}
 	}
 	return nil
 }

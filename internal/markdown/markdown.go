@@ -142,7 +142,7 @@ type localLink struct {
 func (c *Converter) Convert(src []byte, opt Options) *Result {
 	st := &state{opt: opt, src: src, lines: diag.NewLines(src)}
 	if e := checkLimits(src); e != nil {
-		st.errorf(e.offset, diag.TooComplex, "%s", e.msg)
+		st.errorf(e.offset, diag.TooComplex, "%v", e.msg)
 		return &Result{Diags: st.diags}
 	}
 	ctx := parser.NewContext()

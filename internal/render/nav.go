@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/kuntahankinnat/handbook/internal/config"
 	"github.com/kuntahankinnat/handbook/internal/site"
 )
 
@@ -170,3 +171,7 @@ func (d *view) pager(id site.PageID) *Pager {
 	}
 	return p
 }
+
+// Contact is who publishes the handbook and how to reach them, in the
+// page's language (site.yaml publisher: and contact:).
+func (d *view) Contact() config.ContactIn { return d.rd.Config().Contact.In(d.id.Lang) }

@@ -88,7 +88,16 @@ func (d *view) caseOf(id site.PageID) *Case {
 	if !ok {
 		return nil
 	}
-	return &Case{Case: c, Methods: d.links(d.rd.RelatedIn(id, "methods"))}
+	out := &Case{Case: c, Methods: d.links(d.rd.RelatedIn(id, "methods"))}
+	if !out.HasFacts() && len(c.Figures) == 0 {
+		return nil // a new case without facts yet: no empty facts box
+	}
+	return out
+}
+
+// HasFacts reports whether the panel has facts besides its figures.
+func (c *Case) HasFacts() bool {
+	return c.Organisation != "" || c.Period != "" || c.Procedure != "" || len(c.Methods) > 0
 }
 
 // Related is the pages a page names under one relation, with the title of

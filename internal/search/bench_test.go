@@ -1,11 +1,16 @@
 package search
 
 import (
+	"bytes"
+	"compress/gzip"
 	"fmt"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/kuntahankinnat/handbook/internal/theme"
+	"github.com/kuntahankinnat/handbook/themes"
 )
 
 const (
@@ -34,7 +39,9 @@ func (panicTB) Fatalf(f string, a ...any) { panic(fmt.Sprintf(f, a...)) }
 
 // BenchmarkSearchBytes reports, per language, the index size, its number of
 // files, and what one search downloads (manifest, chunks, docs.bin, the page
-// files of the first page of results) on a 2,000-page synthetic handbook.
+// files of the first page of results) on a 2,000-page synthetic handbook:
+// the bytes of the files per query, and the largest first search as
+// served, gzipped, with search.js (max-gz-B/search).
 func BenchmarkSearchBytes(b *testing.B) {
 	for _, lang := range []string{"fi", "sv", "en"} {
 		b.Run(lang, func(b *testing.B) {
@@ -49,13 +56,19 @@ func BenchmarkSearchBytes(b *testing.B) {
 					pageBytes += len(data)
 				}
 			}
-			worst := 0
+			worst, worstGz := 0, 0
 			sizes := map[string]int{}
+			code := gzipSize(servedScript(b))
 			for b.Loop() {
 				for _, q := range benchQueries[lang] {
-					_, n, _ := plan(b, w.files, lang, q.q)
+					names, n, _ := plan(b, w.files, lang, q.q)
 					sizes[q.name] = n
 					worst = max(worst, n)
+					gz := code
+					for _, name := range names {
+						gz += gzipSize(w.files[name])
+					}
+					worstGz = max(worstGz, gz)
 				}
 			}
 			b.ReportMetric(float64(w.total())/1e6, "index-MB")
@@ -67,8 +80,28 @@ func BenchmarkSearchBytes(b *testing.B) {
 				b.ReportMetric(float64(sizes[q.name]), q.name+"-B")
 			}
 			b.ReportMetric(float64(worst), "max-B/search")
+			b.ReportMetric(float64(worstGz), "max-gz-B/search")
 		})
 	}
+}
+
+// servedScript returns search.js as the build serves it (minified).
+func servedScript(tb testing.TB) []byte {
+	tb.Helper()
+	th, _ := theme.Load(theme.Source{FS: themes.Default(), Display: "themes/default"}, nil, nil)
+	a, err := th.Asset("search.js")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return a.Data
+}
+
+func gzipSize(data []byte) int {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(data)
+	zw.Close()
+	return buf.Len()
 }
 
 // discard is a Writer that throws files away.
@@ -109,6 +142,30 @@ func BenchmarkAdd(b *testing.B) {
 			}
 			if cpu > 0 {
 				b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/page")
+			}
+		})
+	}
+}
+
+// BenchmarkFinish times Index.Finish on the 2,000 pages of the synthetic
+// handbook: stems, compounds, postings, the spelling table and the phrase
+// buckets, encoded (the files are thrown away).
+func BenchmarkFinish(b *testing.B) {
+	for _, lang := range []string{"fi", "sv", "en"} {
+		b.Run(lang, func(b *testing.B) {
+			ix, err := NewIndex(lang, discard{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, d := range genCorpus(lang, benchDocs, benchTextBytes, 1) {
+				if err := ix.Add(d); err != nil {
+					b.Fatal(err)
+				}
+			}
+			for b.Loop() {
+				if err := ix.Finish(); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}

@@ -18,9 +18,23 @@ const (
 
 // posting is one page in a term's posting list.
 type posting struct {
-	doc  uint32 // page id: index in URL order
-	q    uint8  // termScore of the term in the page
-	frag uint32 // first body fragment containing the term (0 if none)
+	doc     uint32 // page id (see orderDocs)
+	q       uint8  // termScore of the term in the page
+	frag    uint32 // first body fragment containing the term (0 if none)
+	title   bool   // the term is in the page's title
+	section bool   // and the page heads a section (see sectionPages)
+}
+
+// flags returns the fragment number and flags of p as one number.
+func (p posting) flags() uint64 {
+	x := uint64(p.frag) << 2
+	if p.title {
+		x |= 1
+	}
+	if p.section {
+		x |= 2
+	}
+	return x
 }
 
 // termEntry is a term with its postings, ordered by doc.
@@ -67,7 +81,8 @@ func separator(last, first string) string {
 
 // encodeTerm appends t to buf, front-coded against the previous term of the
 // chunk (prev, "" for the first): shared byte count, suffix, df, idf byte,
-// then per posting the doc id delta, score byte and fragment number.
+// then per posting the doc id delta, score byte and fragment number with
+// the flags (see posting.flags).
 func encodeTerm(buf []byte, prev string, t termEntry, idf uint8) []byte {
 	shared := commonPrefixLen(prev, t.term)
 	buf = binary.AppendUvarint(buf, uint64(shared))
@@ -79,7 +94,7 @@ func encodeTerm(buf []byte, prev string, t termEntry, idf uint8) []byte {
 	for _, p := range t.post {
 		buf = binary.AppendUvarint(buf, uint64(p.doc-last))
 		buf = append(buf, p.q)
-		buf = binary.AppendUvarint(buf, uint64(p.frag))
+		buf = binary.AppendUvarint(buf, p.flags())
 		last = p.doc
 	}
 	return buf

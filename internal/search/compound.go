@@ -100,11 +100,13 @@ func (s *splitter) parts(w string) []string {
 			if !s.knownTail(tail, deep) {
 				continue
 			}
+			// The linking s first: "innovations" is also the stem-wise
+			// known genitive of "innovation".
 			switch {
-			case s.knownHead(head, deep):
-				res = s.combine(head, tail)
 			case s.link && r[h-1] == 's' && h-1 >= minPart && s.knownHead(string(r[:h-1]), deep):
 				res = s.combine(string(r[:h-1]), tail)
+			case s.knownHead(head, deep):
+				res = s.combine(head, tail)
 			}
 		}
 	}
@@ -121,8 +123,9 @@ func (s *splitter) combine(head, tail string) []string {
 
 // knownHead: a compound's first part is a word as written (Finnish uses the
 // nominative or genitive: "innovaatio-", "kaupungin-"); Swedish also drops a
-// final vowel, which the stem captures ("skola" -> "skol-"). With deep, a
-// compound also counts.
+// final vowel, which the stem captures ("skola" -> "skol-"), and a head
+// may occur on its own only inflected, so its stem counts too ("effekt-",
+// known from "effekter"). With deep, a compound also counts.
 func (s *splitter) knownHead(h string, deep bool) bool {
 	if _, ok := s.words[h]; ok {
 		return true
@@ -130,6 +133,11 @@ func (s *splitter) knownHead(h string, deep bool) bool {
 	if s.link {
 		if _, ok := s.stems[h]; ok {
 			return true
+		}
+		if st := s.stemOf(h); utf8.RuneCountInString(st) >= minPart {
+			if _, ok := s.stems[st]; ok {
+				return true
+			}
 		}
 	}
 	return deep && s.parts(h) != nil

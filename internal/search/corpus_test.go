@@ -272,15 +272,18 @@ var benchQueries = map[string][]benchQuery{
 		{"common", "hankinta"}, {"rare", "allianssimalli"}, {"part", "kumppanuus"},
 		{"compound", "innovaatiokumppanuus"}, {"two", "markkinavuoropuhelu tarjouspyyntö"},
 		{"prefix1", "h"}, {"prefix3", "han"}, {"three", "sopimus hinta k"},
+		{"typo", "kilpailtus"}, {"phrase", `"hankinta ja"`},
 	},
 	"sv": {
 		{"common", "upphandling"}, {"rare", "alliansmodell"}, {"part", "partnerskap"},
 		{"compound", "barnskydd"}, {"two", "upphandling avtal"},
 		{"prefix1", "u"}, {"prefix3", "upp"}, {"three", "avtal pris k"},
+		{"typo", "uphandling"}, {"phrase", `"upphandling och"`},
 	},
 	"en": {
 		{"common", "procurement"}, {"rare", "allianceship"}, {"part", "partnership"},
 		{"compound", "innovation partnership"}, {"two", "market dialogue"},
 		{"prefix1", "p"}, {"prefix3", "pro"}, {"three", "contract price s"},
+		{"typo", "procuremnet"}, {"phrase", `"market dialogue"`},
 	},
 }

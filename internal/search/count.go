@@ -11,13 +11,18 @@ import (
 // own, and asks the Index's wordTable for the ids of the page's words at the
 // end.
 type counter struct {
-	slots   []uint64  // open addressing: upper 32 bits of the hash, index into toks + 1; or 0
-	toks    []pageTok // the page's words
-	longs   []byte    // the words longer than 16 bytes, back to back
-	bodyLen int
-	sink    byte       // see wordTable.resolve
-	cache   *wordCache // see wordTable.resolve; ids of the Index's wordTable
-	miss    []uint32   // see wordTable.resolve
+	slots    []uint64  // open addressing: upper 32 bits of the hash, index into toks + 1; or 0
+	toks     []pageTok // the page's words
+	longs    []byte    // the words longer than 16 bytes, back to back
+	bodyLen  int
+	titleLen int
+	// seq is the page's tokens in order, as index into toks plus one; 0
+	// ends a block (a title, heading or text block). Pairs of words side
+	// by side come from it (see phrase.go).
+	seq   []uint32
+	sink  byte       // see wordTable.resolve
+	cache *wordCache // see wordTable.resolve; ids of the Index's wordTable
+	miss  []uint32   // see wordTable.resolve
 }
 
 // pageTok is a word of the page and its counts. A word of up to 16 bytes is
@@ -43,7 +48,7 @@ func (c *counter) word(t *pageTok, buf *[16]byte) []byte {
 }
 
 func (c *counter) reset() {
-	c.toks, c.longs, c.bodyLen = c.toks[:0], c.longs[:0], 0
+	c.toks, c.longs, c.bodyLen, c.titleLen, c.seq = c.toks[:0], c.longs[:0], 0, 0, c.seq[:0]
 	if c.slots == nil {
 		c.slots = make([]uint64, 1<<10)
 	} else {
@@ -58,6 +63,9 @@ func (c *counter) reset() {
 // others it leaves to the scanner.
 func (c *counter) countText(s *scanner, text, lang string, field int, frag uint32) {
 	s.reset(text, lang)
+	if field != fieldSection { // the section's title is not the page's text
+		c.seq = append(c.seq, 0)
+	}
 	i := 0
 	for i+16 <= len(text) {
 		x := load64(text, i)
@@ -128,20 +136,27 @@ func (c *counter) add(word []byte, field int, frag uint32) {
 // check.
 var _ = [1]struct{}{}[numFields&(numFields-1)]
 
-// tally counts one occurrence of t.
-func (c *counter) tally(t *pageTok, field int, frag uint32) {
+// tally counts one occurrence of the word toks[k].
+func (c *counter) tally(k int, field int, frag uint32) {
+	t := &c.toks[k]
+	if field != fieldSection {
+		c.seq = append(c.seq, uint32(k+1))
+	}
 	if n := &t.n[field&(numFields-1)]; *n < ^uint16(0) {
 		*n++
 	}
-	if field == fieldBody {
+	switch field {
+	case fieldBody:
 		c.bodyLen++
 		t.frag = min(t.frag, frag)
+	case fieldTitle:
+		c.titleLen++
 	}
 }
 
-// short returns the entry of the word of size bytes with key a, b, adding it
-// if it is new to the page.
-func (c *counter) short(size int, a, b uint64) *pageTok {
+// short returns the index of the word of size bytes with key a, b, adding
+// it if it is new to the page.
+func (c *counter) short(size int, a, b uint64) int {
 	h := hashKey(size, a, b)
 	mask := uint64(len(c.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
@@ -150,16 +165,16 @@ func (c *counter) short(size int, a, b uint64) *pageTok {
 			return c.insert(i, pageTok{hash: h, a: a, b: b, size: uint32(size)})
 		}
 		if s>>32 == h>>32 {
-			if t := &c.toks[uint32(s)-1]; t.a == a && t.b == b && t.size == uint32(size) {
-				return t
+			if k := int(uint32(s)) - 1; c.toks[k].a == a && c.toks[k].b == b && c.toks[k].size == uint32(size) {
+				return k
 			}
 		}
 	}
 }
 
-// long returns the entry of a word longer than 16 bytes, adding it if it
+// long returns the index of a word longer than 16 bytes, adding it if it
 // is new to the page.
-func (c *counter) long(word []byte) *pageTok {
+func (c *counter) long(word []byte) int {
 	h := hashOther(word)
 	mask := uint64(len(c.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
@@ -170,22 +185,22 @@ func (c *counter) long(word []byte) *pageTok {
 			return c.insert(i, t)
 		}
 		if s>>32 == h>>32 {
-			if t := &c.toks[uint32(s)-1]; int(t.size) == len(word) && bytes.Equal(c.longs[t.off:t.off+t.size], word) {
-				return t
+			if k := int(uint32(s)) - 1; int(c.toks[k].size) == len(word) && bytes.Equal(c.longs[c.toks[k].off:c.toks[k].off+c.toks[k].size], word) {
+				return k
 			}
 		}
 	}
 }
 
-// insert adds a word new to the page in slot i.
-func (c *counter) insert(i uint64, t pageTok) *pageTok {
+// insert adds a word new to the page in slot i and returns its index.
+func (c *counter) insert(i uint64, t pageTok) int {
 	t.frag = noFrag
 	c.toks = append(c.toks, t) // id: wordTable.resolve
 	c.slots[i] = t.hash>>32<<32 | uint64(len(c.toks))
 	if 2*len(c.toks) > len(c.slots) {
 		c.grow()
 	}
-	return &c.toks[len(c.toks)-1]
+	return len(c.toks) - 1
 }
 
 func (c *counter) grow() {
@@ -252,4 +267,14 @@ func unpackToks(buf []byte) iter.Seq[docTok] {
 			}
 		}
 	}
+}
+
+// packSeq appends the page's word sequence to buf: the index of each word
+// among the page's words (in the order packToks writes them) plus one, 0
+// between blocks, as uvarints. Page indexes are small, so most take a byte.
+func (c *counter) packSeq(buf []byte) []byte {
+	for _, k := range c.seq {
+		buf = binary.AppendUvarint(buf, uint64(k))
+	}
+	return buf
 }

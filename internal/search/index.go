@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -48,8 +49,9 @@ type Index struct {
 	mu   sync.Mutex                // guards the fields below; taken after writeMu
 	docs map[string]*docRec        // by URL
 	keys map[[keyBytes]byte]string // key -> URL, to catch collisions
-	// chunks is the number of term chunks the last Finish wrote.
-	chunks int
+	// finished are the files the last Finish wrote (writing is
+	// collects those of the Finish under way).
+	finished, writing []string
 }
 
 // Files returns the names of every file the index's last Finish refers
@@ -60,10 +62,7 @@ func (ix *Index) Files() []string {
 	defer ix.writeMu.Unlock()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	out := []string{manifestFile, docsFile}
-	for i := range ix.chunks {
-		out = append(out, chunkPath(i))
-	}
+	out := slices.Clone(ix.finished)
 	for _, d := range ix.docs {
 		out = append(out, pagePath(d.key))
 	}
@@ -73,11 +72,15 @@ func (ix *Index) Files() []string {
 
 // docRec is what the index keeps of a page after Add: no text, only counts.
 type docRec struct {
-	url     string
-	key     [keyBytes]byte
-	digest  [8]byte // of the page file, for the build id
-	bodyLen int     // body tokens, for BM25 length normalisation
-	toks    []byte  // the page's docToks in order of first occurrence, packed (see packToks)
+	url      string
+	title    string // to find section pages: pages whose title is other pages' section
+	section  string
+	key      [keyBytes]byte
+	digest   [8]byte // of the page file, for the build id
+	bodyLen  int     // body tokens, for BM25 length normalisation
+	titleLen int     // title tokens
+	toks     []byte  // the page's docToks in order of first occurrence, packed (see packToks)
+	seq      []byte  // the page's words in text order, 0 between blocks (see counter.packSeq)
 }
 
 // docTok counts one token word in one page. The index keeps them packed,
@@ -162,7 +165,12 @@ func (ix *Index) Add(d Doc) error {
 	size := 40 + len(d.URL) + len(title) + len(section) + len(text) + len(sc.pieces) + 3*len(sc.ends) + len(text)/32
 	data := appendPageFile(make([]byte, 0, size), d.URL, title, section, sc.pieces, sc.ends, simple)
 	sc.packed = c.packToks(sc.packed[:0])
-	rec := &docRec{url: d.URL, key: docKey(d.URL), bodyLen: c.bodyLen, toks: bytes.Clone(sc.packed)}
+	rec := &docRec{
+		url: d.URL, title: title, section: section, key: docKey(d.URL),
+		bodyLen: c.bodyLen, titleLen: c.titleLen, toks: bytes.Clone(sc.packed),
+	}
+	sc.packed = c.packSeq(sc.packed[:0])
+	rec.seq = bytes.Clone(sc.packed)
 	// Two CRC-32s make a 64-bit fingerprint at a fraction of SHA-256's cost
 	// on machines without SHA instructions; it only has to change when the
 	// file does, to change the build id.
@@ -218,7 +226,7 @@ func (ix *Index) remove(url string) {
 }
 
 // Finish computes the term index from the pages added and writes the
-// chunks, docs.bin and manifest.json. Page ids follow URL order, and every
+// chunks, docs.bin and manifest.json. Page ids follow orderDocs, and every
 // file is a function of the current set of pages, so neither the order of
 // Add calls nor earlier Finish calls, replaced or removed pages change the
 // output. Chunk files of an earlier Finish beyond the current count stay
@@ -233,20 +241,48 @@ func (ix *Index) Finish() error {
 	}
 	ix.mu.Unlock()
 
-	slices.SortFunc(docs, func(a, b *docRec) int { return strings.Compare(a.url, b.url) })
+	orderDocs(docs)
 	terms := ix.termsOf(docs)
-	entries := postings(docs, terms)
+	entries := postings(docs, sectionPages(docs), terms)
 	n := len(docs)
 	lay := buildLayout(entries, func(df int) uint8 { return idfByte(df, n) })
+	spellSeps, spellChunks := buildSpelling(ix.spellWords(docs))
+	phr := buildPhrases(docs, ix.seqHashes(terms), phraseGroupBytes)
 
-	ix.mu.Lock()
-	ix.chunks = len(lay.seps)
-	ix.mu.Unlock()
+	ix.writing = ix.writing[:0]
+	defer func() {
+		ix.mu.Lock()
+		ix.finished = slices.Clone(ix.writing)
+		ix.mu.Unlock()
+	}()
 	build := sha256.New()
 	for i := range lay.seps {
 		data := lay.chunkFile(i)
 		build.Write(data)
 		if err := ix.write(chunkPath(i), data); err != nil {
+			return err
+		}
+	}
+	for i, data := range spellChunks {
+		build.Write(data)
+		if err := ix.write(spellPath(i), data); err != nil {
+			return err
+		}
+	}
+	if spellSeps == nil {
+		spellSeps = []string{}
+	}
+	seps, err := json.Marshal(spellSeps)
+	if err != nil {
+		return fmt.Errorf("search: Finish: %w", err)
+	}
+	build.Write(seps)
+	if err := ix.write(spellFile, seps); err != nil {
+		return err
+	}
+	for i, data := range phr.buckets {
+		build.Write(data)
+		if err := ix.write(phrasePath(i), data); err != nil {
 			return err
 		}
 	}
@@ -262,6 +298,7 @@ func (ix *Index) Finish() error {
 	m := manifest{
 		Version: formatVersion, Lang: ix.lang, Docs: n,
 		PrefixChunks: maxPrefixChunks, Seps: lay.seps,
+		Buckets: len(phr.buckets),
 	}
 	data, err := m.encode(build.Sum(nil))
 	if err != nil {
@@ -272,6 +309,7 @@ func (ix *Index) Finish() error {
 
 // write writes a file of Finish, which holds writeMu.
 func (ix *Index) write(name string, data []byte) error {
+	ix.writing = append(ix.writing, name)
 	if err := ix.w.WriteFile(name, data); err != nil {
 		return fmt.Errorf("search: Finish: write %s: %w", name, err)
 	}
@@ -335,8 +373,8 @@ func (ix *Index) termsOf(docs []*docRec) []tokenTerms {
 }
 
 // postings scores every term in every page and returns the terms sorted,
-// each with its postings in page order.
-func postings(docs []*docRec, terms []tokenTerms) []termEntry {
+// each with its postings in page order. section tells the section pages.
+func postings(docs []*docRec, section []bool, terms []tokenTerms) []termEntry {
 	total := 0
 	for _, d := range docs {
 		total += d.bodyLen
@@ -385,7 +423,8 @@ func postings(docs []*docRec, terms []tokenTerms) []termEntry {
 				frag = 0 // title or heading only: show the start of the page
 			}
 			lists[a.term] = append(lists[a.term], posting{
-				doc: uint32(id), q: termScore(a.tf, d.bodyLen, avg), frag: frag,
+				doc: uint32(id), q: termScore(a.tf, d.bodyLen, d.titleLen, avg), frag: frag,
+				title: a.tf[fieldTitle] > 0, section: section[id] && a.tf[fieldTitle] > 0,
 			})
 		}
 	}
@@ -395,4 +434,87 @@ func postings(docs []*docRec, terms []tokenTerms) []termEntry {
 	}
 	slices.SortFunc(entries, func(a, b termEntry) int { return strings.Compare(a.term, b.term) })
 	return entries
+}
+
+// orderDocs sorts pages into page id order, which breaks ties of rank: the
+// shorter page first (fewer body words: more to the point), then the
+// deeper one (more specific), and only then by URL, so that a tie never
+// depends on how pages happen to be named unless they are alike in both.
+func orderDocs(docs []*docRec) {
+	slices.SortFunc(docs, func(a, b *docRec) int {
+		if a.bodyLen != b.bodyLen {
+			return a.bodyLen - b.bodyLen
+		}
+		if da, db := strings.Count(a.url, "/"), strings.Count(b.url, "/"); da != db {
+			return db - da
+		}
+		return strings.Compare(a.url, b.url)
+	})
+}
+
+// sectionPages tells, by page id, the pages that head a section: pages
+// whose title is the section of another page below them (a guide, the
+// section of the methods). A query naming a section finds its page before
+// the pages in it.
+func sectionPages(docs []*docRec) []bool {
+	heads := map[string][]int{} // title -> ids
+	for id, d := range docs {
+		if d.title != "" {
+			heads[d.title] = append(heads[d.title], id)
+		}
+	}
+	out := make([]bool, len(docs))
+	for _, d := range docs {
+		for _, id := range heads[d.section] {
+			if h := docs[id]; h != d && strings.HasPrefix(d.url, h.url) {
+				out[id] = true
+			}
+		}
+	}
+	return out
+}
+
+// spellWords returns the words of the spelling table: the words of the
+// pages that spellable accepts, in id order, each with the number of pages
+// using it.
+func (ix *Index) spellWords(docs []*docRec) []spellWord {
+	df := make([]int, ix.words.size())
+	for _, d := range docs {
+		for t := range unpackToks(d.toks) {
+			df[t.id]++
+		}
+	}
+	var out []spellWord
+	for id, n := range df {
+		if n > 0 {
+			if w := ix.words.word(uint32(id)); spellable(w) {
+				out = append(out, spellWord{w, n})
+			}
+		}
+	}
+	return out
+}
+
+// seqHashes returns, by word id, the stem hashes a word contributes to the
+// sequence of words pairs are made of: its stem's, or for a hyphenated
+// word one per part ("pk-yritys" stands for "pk yritys"). terms has the
+// stems of the words the pages use; other ids get none.
+func (ix *Index) seqHashes(terms []tokenTerms) [][]uint32 {
+	out := make([][]uint32, len(terms))
+	for id, tt := range terms {
+		if tt.whole == "" {
+			continue
+		}
+		w := ix.words.word(uint32(id))
+		if parts := hyphenParts(w); parts != nil {
+			hs := make([]uint32, len(parts))
+			for i, p := range parts {
+				hs[i] = stemHash(ix.stem(p))
+			}
+			out[id] = hs
+		} else {
+			out[id] = []uint32{stemHash(tt.whole)}
+		}
+	}
+	return out
 }

@@ -225,17 +225,32 @@ func TestChunkRanges(t *testing.T) {
 }
 
 // TestSearchBudget builds the 2,000-page synthetic handbook of each language
-// and checks that no benchmark query downloads more than 150 KB.
+// and checks that no benchmark query downloads more than 150 KB: neither
+// the files as they are nor, with search.js, as served gzipped.
 func TestSearchBudget(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds three 2,000-page indexes")
 	}
+	code := gzipSize(servedScript(t))
 	for _, lang := range []string{"fi", "sv", "en"} {
 		w := corpusIndexes[lang]()
 		for _, q := range benchQueries[lang] {
-			_, n, a := plan(t, w.files, lang, q.q)
+			names, n, a := plan(t, w.files, lang, q.q)
 			if n > budgetBytes {
 				t.Errorf("%s %q downloads %d bytes, over the %d budget", lang, q.q, n, budgetBytes)
+			}
+			gz := code
+			spell, phrase := false, false
+			for _, name := range names {
+				gz += gzipSize(w.files[name])
+				spell = spell || name == spellFile
+				phrase = phrase || strings.HasPrefix(name, "p/")
+			}
+			if q.name == "typo" && !spell || q.name == "phrase" && !phrase {
+				t.Errorf("%s %q reads %v: not the spelling table or phrase buckets its name says", lang, q.q, names)
+			}
+			if gz > budgetBytes {
+				t.Errorf("%s %q downloads %d bytes gzipped with search.js, over the %d budget", lang, q.q, gz, budgetBytes)
 			}
 			if len(a.docs) == 0 {
 				t.Errorf("%s %q found nothing", lang, q.q)

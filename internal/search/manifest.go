@@ -9,15 +9,18 @@ import (
 
 // formatVersion changes whenever the file layout changes, so that a cached
 // search.js never reads an index it does not understand.
-const formatVersion = 2
+const formatVersion = 3
 
 // File names in the index folder.
 const (
 	manifestFile = "manifest.json"
 	docsFile     = "docs.bin"
+	spellFile    = "w.json" // separators of the spelling chunks
 )
 
-func chunkPath(i int) string { return "t/" + strconv.Itoa(i) + ".bin" }
+func chunkPath(i int) string  { return "t/" + strconv.Itoa(i) + ".bin" }
+func spellPath(i int) string  { return "w/" + strconv.Itoa(i) + ".bin" }
+func phrasePath(i int) string { return "p/" + strconv.Itoa(i) + ".bin" }
 
 // manifest is manifest.json, the one file every search reads first.
 type manifest struct {
@@ -27,6 +30,7 @@ type manifest struct {
 	Docs         int      `json:"n"`
 	PrefixChunks int      `json:"p"`
 	Seps         []string `json:"seps"`
+	Buckets      int      `json:"b"` // phrase buckets p/<i>.bin
 }
 
 func (m manifest) encode(buildSum []byte) ([]byte, error) {

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // mirror is a Go copy of the query side of search.js: the same fetch plan,
@@ -23,6 +21,9 @@ type mirror struct {
 	man     manifest
 	chunks  map[int]*mChunk
 	fetched map[string]int // file -> bytes
+	wseps   []string       // spelling separators, once fetched
+	wchunks map[int][]spellEntry
+	buckets map[int]map[uint32][]uint32
 }
 
 // Factors of exact and prefix alternatives, as EXACT and PREFIX in search.js.
@@ -51,7 +52,10 @@ func newMirror(t testing.TB, files map[string][]byte, lang string) *mirror {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := &mirror{t: t, files: files, lang: lang, stem: stem, chunks: map[int]*mChunk{}, fetched: map[string]int{}}
+	m := &mirror{
+		t: t, files: files, lang: lang, stem: stem, chunks: map[int]*mChunk{}, fetched: map[string]int{},
+		wchunks: map[int][]spellEntry{}, buckets: map[int]map[uint32][]uint32{},
+	}
 	if err := json.Unmarshal(m.fetch(manifestFile), &m.man); err != nil {
 		t.Fatal(err)
 	}
@@ -101,6 +105,7 @@ type alt struct {
 type group struct {
 	alts []alt
 	pfx  string
+	fix  string // the spelling candidate a suggestion uses, if the word has no other alternative
 }
 
 // alternatives mirrors alternatives() in search.js.
@@ -154,34 +159,64 @@ func (m *mirror) completions(p string, last bool) []alt {
 }
 
 type result struct {
-	id    uint32
-	n     int // words matched
-	score int
-	frag  uint32
+	id      uint32
+	n       int  // words matched
+	title   int  // words in the title
+	section bool // the page heads a section and its title has every word
+	score   int
+	frag    uint32
+}
+
+// before is the rank order: more words matched, more of them in the
+// title, a section page named by the query, a higher score, a lower page
+// id (see orderDocs).
+func (a result) before(b result) bool {
+	if a.n != b.n {
+		return a.n > b.n
+	}
+	if a.title != b.title {
+		return a.title > b.title
+	}
+	if a.section != b.section {
+		return a.section
+	}
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return a.id < b.id
 }
 
 type answer struct {
-	docs   []result
-	groups []group
+	docs    []result
+	groups  []group
+	suggest string // "Did you mean": the query with its misspelt words corrected
 }
 
 // search mirrors Engine.search in search.js.
 func (m *mirror) search(q string) answer {
-	toks := tokenize(norm.NFC.String(q), m.lang)
-	if len(toks) > maxWords {
-		toks = toks[:maxWords]
-	}
-	if len(toks) == 0 || m.man.Docs == 0 {
+	pq := parseQuery(q, m.lang)
+	if len(pq.words) == 0 || m.man.Docs == 0 {
 		return answer{}
 	}
-	groups := make([]group, len(toks))
-	for i, t := range toks {
-		groups[i] = m.alternatives(t.word, i == len(toks)-1)
+	groups := make([]group, len(pq.words))
+	for i, w := range pq.words {
+		groups[i] = m.alternatives(w.word, w.last)
 	}
+	fixes := map[int]string{}
+	for i, w := range pq.words {
+		if len(groups[i].alts) == 0 {
+			groups[i].alts, groups[i].fix = m.typos(w)
+			if groups[i].fix != "" {
+				fixes[i] = groups[i].fix
+			}
+		}
+	}
+	inPhrase, checked := m.phraseDocs(pq, groups)
 	type best struct {
-		score int
-		frag  uint32
-		ok    bool
+		score          int
+		frag           uint32
+		ok             bool
+		title, section bool // some alternative is in the page's title (and it heads a section)
 	}
 	docs := map[uint32][]best{}
 	for gi, g := range groups {
@@ -193,21 +228,28 @@ func (m *mirror) search(q string) answer {
 					b = make([]best, len(groups))
 					docs[p.doc] = b
 				}
-				if !b[gi].ok || sc > b[gi].score || (sc == b[gi].score && p.frag < b[gi].frag) {
-					b[gi] = best{sc, p.frag, true}
+				bg := &b[gi]
+				if !bg.ok || sc > bg.score || (sc == bg.score && p.frag < bg.frag) {
+					bg.score, bg.frag, bg.ok = sc, p.frag, true
 				}
+				bg.title = bg.title || p.title
+				bg.section = bg.section || p.section
 			}
 		}
 	}
 	var list []result
 	for id, bs := range docs {
-		r := result{id: id}
+		r := result{id: id, section: true}
 		freq := map[uint32]int{}
 		for _, b := range bs {
+			r.section = r.section && b.section
 			if b.ok {
 				r.n++
 				r.score += b.score
 				freq[b.frag]++
+			}
+			if b.title {
+				r.title++
 			}
 		}
 		top := 0
@@ -218,26 +260,26 @@ func (m *mirror) search(q string) answer {
 		}
 		list = append(list, r)
 	}
-	var all []result
+	// Phrases must be there, and then every word; if no page has them,
+	// pages with most words come first.
+	list = keep(list, func(r result) bool { return !checked || inPhrase[r.id] })
+	list = keep(list, func(r result) bool { return r.n == len(groups) })
+	sort.Slice(list, func(i, j int) bool { return list[i].before(list[j]) })
+	return answer{docs: list, groups: groups, suggest: suggestion(pq, fixes)}
+}
+
+// keep returns the results f accepts, or all of them if it accepts none.
+func keep(list []result, f func(result) bool) []result {
+	var out []result
 	for _, r := range list {
-		if r.n == len(groups) {
-			all = append(all, r)
+		if f(r) {
+			out = append(out, r)
 		}
 	}
-	if len(all) > 0 {
-		list = all
+	if len(out) == 0 {
+		return list
 	}
-	sort.Slice(list, func(i, j int) bool {
-		a, b := list[i], list[j]
-		if a.n != b.n {
-			return a.n > b.n
-		}
-		if a.score != b.score {
-			return a.score > b.score
-		}
-		return a.id < b.id
-	})
-	return answer{docs: list, groups: groups}
+	return out
 }
 
 // page fetches what the first page of results shows: docs.bin and each
@@ -330,7 +372,8 @@ func decodeChunk(t testing.TB, b []byte) *mChunk {
 			doc += uv()
 			q := b[p]
 			p++
-			e.post = append(e.post, posting{doc: uint32(doc), q: q, frag: uint32(uv())})
+			x := uv()
+			e.post = append(e.post, posting{doc: uint32(doc), q: q, frag: uint32(x >> 2), title: x&1 != 0, section: x&2 != 0})
 		}
 		c.terms = append(c.terms, prev)
 		c.m[prev] = e

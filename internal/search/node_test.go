@@ -174,11 +174,12 @@ func utf16Len(s string) int {
 }
 
 type nodePlan struct {
-	Files  []string
-	N      int
-	Docs   [][4]int
-	URLs   []string
-	Marked [][]string
+	Files   []string
+	N       int
+	Docs    [][4]int
+	URLs    []string
+	Marked  [][]string
+	Suggest string
 }
 
 // TestNodeFetchPlanAgrees checks that search.js and the Go mirror fetch the
@@ -248,6 +249,9 @@ func TestNodeFetchPlanAgrees(t *testing.T) {
 				if p.N != len(a.docs) || !reflect.DeepEqual(p.Docs, docs) && len(docs) > 0 {
 					t.Errorf("%q: search.js ranks %d pages %v\nGo mirror ranks %d pages %v", q, p.N, p.Docs, len(a.docs), docs)
 				}
+				if p.Suggest != a.suggest {
+					t.Errorf("%q: search.js suggests %q, Go mirror %q", q, p.Suggest, a.suggest)
+				}
 			}
 		})
 	}
@@ -286,4 +290,51 @@ func TestNodeExcerptMarks(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestNodeQueryParsingAgrees checks that search.js splits queries into
+// words and phrases as parseQuery does, and measures edit distances as
+// osaDistance does.
+func TestNodeQueryParsingAgrees(t *testing.T) {
+	queries := []string{
+		"market dialogue", `"market dialogue" sme`, `sme "market dialogue"`, "”kestävä kehitys”",
+		"„avtal” och ”anbud”", `"market dialogue`, `"one" "two three"`, "End-User involvement",
+		"a\u2010b-c d", "EU:n pk-yritys", "a b c d e f g", `a b c d e "f g"`, `""`, `"" x`,
+		"İstanbul’s ÄÖ-väli 😀 x", `"a-b c" d-e`, "  spaced   out  ",
+	}
+	for _, lang := range []string{"fi", "sv", "en"} {
+		var got struct {
+			Parsed []struct {
+				Words   [][]any
+				Phrases [][2]int
+			}
+		}
+		runHarness(t, map[string]any{"lang": lang, "parses": queries}, &got)
+		for i, q := range queries {
+			pq := parseQuery(q, lang)
+			var words [][]any
+			for _, w := range pq.words {
+				words = append(words, []any{w.word, float64(utf16Len(pq.text[:w.start])), float64(utf16Len(pq.text[:w.end])), w.last, w.phrase})
+			}
+			p := got.Parsed[i]
+			if !reflect.DeepEqual(p.Words, words) && !(len(words) == 0 && len(p.Words) == 0) ||
+				!reflect.DeepEqual(p.Phrases, pq.phrases) && !(len(pq.phrases) == 0 && len(p.Phrases) == 0) {
+				t.Errorf("%s %q:\nsearch.js %v %v\nGo        %v %v", lang, q, p.Words, p.Phrases, words, pq.phrases)
+			}
+		}
+	}
+	words := wordList(t, "fi")
+	var pairs [][2]string
+	for i := 0; i+1 < len(words); i += 7 {
+		pairs = append(pairs, [2]string{words[i], words[i+1]}, [2]string{words[i], words[(i*31+5)%len(words)]})
+	}
+	pairs = append(pairs, [2]string{"dialouge", "dialogue"}, [2]string{"ab", "ba"}, [2]string{"", "abc"}, [2]string{"käsikirja", "kasikirja"})
+	var dist struct{ Distances []int }
+	runHarness(t, map[string]any{"pairs": pairs}, &dist)
+	for i, p := range pairs {
+		if want := osaDistance(p[0], p[1], 2); dist.Distances[i] != want {
+			t.Errorf("osa(%q, %q): search.js %d, Go %d", p[0], p[1], dist.Distances[i], want)
+		}
+	}
+	t.Logf("%d distances compared", len(pairs))
 }

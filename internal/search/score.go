@@ -34,11 +34,19 @@ const (
 	bm25B  = 0.75
 )
 
+// titleShare is the part of the title weight that a title earns by being
+// short: a title of one word that the query names counts weightTitle, a
+// long title that contains the word among others down to (1-titleShare)
+// of it, so that the page called "Partnership" comes before "Building
+// partnerships" while both stay above any heading match.
+const titleShare = 0.2
+
 // termScore quantises the weight of one term in one page to 1..255; search.js
 // multiplies it by the term's idf byte and sums over the query words, all in
-// integers, so the client and the Go mirror rank identically.
-func termScore(tf [numFields]float64, bodyLen int, avgBody float64) uint8 {
-	t := math.Min(tf[fieldTitle], 1)
+// integers, so the client and the Go mirror rank identically. titleLen is
+// the number of words of the page's title.
+func termScore(tf [numFields]float64, bodyLen, titleLen int, avgBody float64) uint8 {
+	t := math.Min(tf[fieldTitle], 1) * (1 - titleShare + titleShare/float64(max(titleLen, 1)))
 	s := math.Min(tf[fieldSection], 1)
 	h := math.Min(tf[fieldHeadings], 1)
 	b := 0.0

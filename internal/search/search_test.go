@@ -11,7 +11,9 @@ var searchCases = []struct {
 	name, lang, q string
 	first         string   // expected top result ("" = no expectation)
 	include       []string // must be among the results
+	exclude       []string // must not be among the results
 	none          bool     // no results at all
+	suggest       string   // "Did you mean"
 }{
 	{name: "fi/compound whole", lang: "fi", q: "innovaatiokumppanuus", first: "/fi/menetelmat/innovaatiokumppanuus/", include: []string{"/fi/"}},
 	{name: "fi/compound part", lang: "fi", q: "kumppanuus", first: "/fi/menetelmat/kumppanuus/",
@@ -35,6 +37,30 @@ var searchCases = []struct {
 	{name: "en/prefix", lang: "en", q: "partn", first: "/en/methods/innovation-partnership/"},
 	{name: "en/one letter", lang: "en", q: "m", include: []string{"/en/methods/market-dialogue/"}},
 	{name: "en/no compound split", lang: "en", q: "place", none: true},
+	// Inflections Snowball leaves apart (see conflate).
+	{name: "fi/-uus elative", lang: "fi", q: "kumppanuudesta", first: "/fi/menetelmat/kumppanuus/"},
+	{name: "fi/-us plural", lang: "fi", q: "yritykset", include: []string{"/fi/yritykset/pk-yritykset/"}},
+	{name: "sv/-et definite", lang: "sv", q: "partnerskapet", first: "/sv/metoder/partnerskap/"},
+	{name: "sv/-et definite of a compound", lang: "sv", q: "innovationspartnerskapet", first: "/sv/metoder/innovationspartnerskap/"},
+	{name: "en/acronym plural", lang: "en", q: "SME", first: "/en/basics/procurement-act/"},
+	// Typos: found, ranked below exact matches, with a suggestion.
+	{name: "fi/typo", lang: "fi", q: "inovaatiokumppanuus", first: "/fi/menetelmat/innovaatiokumppanuus/", suggest: "innovaatiokumppanuus"},
+	{name: "sv/typo swapped", lang: "sv", q: "marknadsdialgo", first: "/sv/metoder/marknadsdialog/", suggest: "marknadsdialog"},
+	{name: "sv/typo first letter", lang: "sv", q: "barsnkydd", first: "/sv/omraden/barnskydd/", suggest: "barnskydd"},
+	{name: "en/typo in two words", lang: "en", q: "Markte dialogue", first: "/en/methods/market-dialogue/", suggest: "Market dialogue"},
+	{name: "en/typo two edits", lang: "en", q: "partnrship innovaton", first: "/en/methods/innovation-partnership/", suggest: "partnership innovation"},
+	{name: "en/short word: suggestion only", lang: "en", q: "Prce", none: true, suggest: "Price"},
+	{name: "en/no suggestion", lang: "en", q: "xylophone", none: true},
+	// Phrases: the words in order, side by side.
+	{name: "en/phrase", lang: "en", q: `"market dialogue"`, first: "/en/methods/market-dialogue/",
+		exclude: []string{"/en/basics/procurement-act/"}},
+	{name: "en/phrase and a word", lang: "en", q: `"call for tenders" market`, first: "/en/methods/market-dialogue/",
+		exclude: []string{"/en/basics/procurement-act/"}},
+	{name: "en/phrase nobody has: all words", lang: "en", q: `"dialogue market"`, include: []string{"/en/methods/market-dialogue/", "/en/basics/procurement-act/"}},
+	{name: "en/unclosed quote", lang: "en", q: `"market dialogue`, include: []string{"/en/methods/market-dialogue/", "/en/basics/procurement-act/"}},
+	{name: "sv/phrase of a compound's parts is no phrase", lang: "sv", q: `"innovation partnerskap"`, first: "/sv/metoder/innovationspartnerskap/"},
+	{name: "fi/hyphenated word is a phrase", lang: "fi", q: "pk-yritysten", first: "/fi/yritykset/pk-yritykset/",
+		exclude: []string{"/fi/menetelmat/innovaatiokumppanuus/"}},
 }
 
 // searchQueries lists the queries of searchCases by language, for the node
@@ -55,7 +81,11 @@ func TestSearch(t *testing.T) {
 	for _, tc := range searchCases {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMirror(t, indexes[tc.lang].files, tc.lang)
-			got := m.urls(m.search(tc.q), 100)
+			a := m.search(tc.q)
+			got := m.urls(a, 100)
+			if a.suggest != tc.suggest {
+				t.Errorf("%q suggests %q, want %q", tc.q, a.suggest, tc.suggest)
+			}
 			if tc.none {
 				if len(got) > 0 {
 					t.Errorf("%q found %v, want nothing", tc.q, got)
@@ -71,6 +101,11 @@ func TestSearch(t *testing.T) {
 			for _, u := range tc.include {
 				if !slices.Contains(got, u) {
 					t.Errorf("%q: %s missing from %v", tc.q, u, got)
+				}
+			}
+			for _, u := range tc.exclude {
+				if slices.Contains(got, u) {
+					t.Errorf("%q: %s among the results %v", tc.q, u, got)
 				}
 			}
 		})
@@ -125,11 +160,11 @@ func TestTermScore(t *testing.T) {
 		return [numFields]float64{title, section, headings, body}
 	}
 	const avg = 500
-	title := termScore(tf(1, 0, 0, 0), avg, avg)
-	heading := termScore(tf(0, 0, 1, 0), avg, avg)
-	body100 := termScore(tf(0, 0, 0, 100), avg, avg)
-	body1 := termScore(tf(0, 0, 0, 1), avg, avg)
-	titlePart := termScore(tf(partWeight, 0, 0, 0), avg, avg)
+	title := termScore(tf(1, 0, 0, 0), avg, 1, avg)
+	heading := termScore(tf(0, 0, 1, 0), avg, 1, avg)
+	body100 := termScore(tf(0, 0, 0, 100), avg, 1, avg)
+	body1 := termScore(tf(0, 0, 0, 1), avg, 1, avg)
+	titlePart := termScore(tf(partWeight, 0, 0, 0), avg, 1, avg)
 	if !(title > heading && heading > body100 && body100 > body1) {
 		t.Errorf("field order broken: title %d, heading %d, body×100 %d, body×1 %d", title, heading, body100, body1)
 	}
@@ -137,10 +172,10 @@ func TestTermScore(t *testing.T) {
 		t.Errorf("a compound part in the title (%d) should rank between the title word (%d) and any body text (%d)",
 			titlePart, title, body100)
 	}
-	if termScore(tf(0, 0, 0, 1), 100, avg) <= termScore(tf(0, 0, 0, 1), 5000, avg) {
+	if termScore(tf(0, 0, 0, 1), 100, 1, avg) <= termScore(tf(0, 0, 0, 1), 5000, 1, avg) {
 		t.Error("a shorter page should score a body match higher")
 	}
-	if termScore(tf(0, 0, 0, 0), avg, avg) != 1 {
+	if termScore(tf(0, 0, 0, 0), avg, 1, avg) != 1 {
 		t.Error("the score floor is 1")
 	}
 }

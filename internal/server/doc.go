@@ -1,10 +1,14 @@
 // Package server is the preview server for content editors: it builds the
 // site into a temporary folder (never public/), serves it on loopback,
 // watches the content, theme and UI-string folders, publishes each change
-// with build.Session.Update, and tells every open tab to reload over
-// Server-Sent Events. While a change has errors the last good pages stay
+// with build.Session.Update, and tells every open tab over Server-Sent
+// Events: a tab whose page changed patches it in place (patch.js) or
+// reloads, one whose page moved follows it. While a change has errors the last good pages stay
 // served and every tab shows an overlay listing them (file:line:col and
-// message); the overlay goes away with the next good build.
+// message); the overlay goes away with the next good build. The overlay,
+// the warnings panel (live.js, whose words come with each status event),
+// the status page and the terminal lines are in the language of
+// Config.Messages.
 //
 // It is safe by default: it listens on 127.0.0.1 unless told otherwise,
 // answers only requests whose Host is the address it listens on (against

@@ -8,6 +8,9 @@ import (
 //go:embed live.js
 var liveJS []byte
 
+//go:embed patch.js
+var patchJS []byte
+
 //go:embed live.css
 var liveCSS []byte
 
@@ -32,6 +35,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "/_handbook/live.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		_, _ = w.Write(liveJS)
+	case "/_handbook/patch.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		_, _ = w.Write(patchJS)
 	case "/_handbook/live.css":
 		w.Header().Set("Content-Type", "text/css; charset=utf-8")
 		_, _ = w.Write(liveCSS)

@@ -1,9 +1,11 @@
 // The preview server's live reload. It listens to /_handbook/events:
-// on "reload" the tab reloads (or follows its page to a new URL); on
+// on "reload" a tab whose page was rendered again is updated in place
+// (patch.js) or reloaded, and a tab whose page moved follows it; on
 // "status" it shows the build's errors in an overlay and its warnings in a
 // small panel that leaves the page readable, both linking the full report
 // at /_status/. Everything from the server is written with textContent
-// only.
+// only, the labels too: the server sends them with each status, in the
+// editor's language (st.labels), so this file has no words of its own.
 (function () {
   "use strict";
   if (!window.EventSource) {
@@ -35,10 +37,6 @@
     return e;
   }
 
-  function plural(n, one, other) {
-    return n === 1 ? one : other.replace("{n}", String(n));
-  }
-
   // list writes problems as "path:line:col message".
   function list(problems) {
     var ul = el("ul");
@@ -58,9 +56,9 @@
     return ul;
   }
 
-  function reportLink(href) {
+  function reportLink(st) {
     var p = el("p");
-    p.appendChild(el("a", { href: href }, "Full report: " + href));
+    p.appendChild(el("a", { href: st.report }, st.labels.reportLink));
     return p;
   }
 
@@ -77,13 +75,11 @@
       return;
     }
     ensureStyles();
-    overlay = el("section", { id: "handbook-errors", role: "alert", "aria-labelledby": "handbook-errors-title" });
-    overlay.appendChild(el("h2", { id: "handbook-errors-title" },
-      plural(st.errors.length, "The handbook has 1 error", "The handbook has {n} errors") +
-      "; the last good pages are shown until it is fixed"));
+    overlay = el("section", { id: "handbook-errors", role: "alert", "aria-labelledby": "handbook-errors-title", lang: st.labels.lang });
+    overlay.appendChild(el("h2", { id: "handbook-errors-title" }, st.labels.errorsTitle));
     overlay.appendChild(list(st.errors));
-    overlay.appendChild(reportLink(st.report));
-    var close = el("button", { type: "button" }, "Hide");
+    overlay.appendChild(reportLink(st));
+    var close = el("button", { type: "button" }, st.labels.hide);
     close.addEventListener("click", function () {
       overlay = remove(overlay);
     });
@@ -100,22 +96,37 @@
       return;
     }
     ensureStyles();
-    panel = el("aside", { id: "handbook-warnings", "aria-labelledby": "handbook-warnings-title" });
+    panel = el("aside", { id: "handbook-warnings", "aria-labelledby": "handbook-warnings-title", lang: st.labels.lang });
     var details = el("details");
     var summary = el("summary");
-    summary.appendChild(el("span", { id: "handbook-warnings-title" },
-      plural(st.warnings.length, "1 warning", "{n} warnings")));
+    summary.appendChild(el("span", { id: "handbook-warnings-title" }, st.labels.warningsTitle));
     details.appendChild(summary);
     details.appendChild(list(st.warnings));
-    details.appendChild(reportLink(st.report));
+    details.appendChild(reportLink(st));
     panel.appendChild(details);
-    var close = el("button", { type: "button", "aria-label": "Hide the warnings" }, "×");
+    var close = el("button", { type: "button", "aria-label": st.labels.hideWarnings }, "×");
     close.addEventListener("click", function () {
       sessionStorage.setItem(dismissKey, key);
       panel = remove(panel);
     });
     panel.appendChild(close);
     document.body.appendChild(panel);
+  }
+
+  // A page that is none of the site's pages (a missing page, the page that
+  // says the site is being built, the status page) reloads on every
+  // change: it is never among the changed pages.
+  var always = !!(document.currentScript && document.currentScript.hasAttribute("data-reload-always"));
+
+  // here returns the path of the page the tab shows, as the server names
+  // pages: decoded, without index.html.
+  function here(u) {
+    var p = new URL(u, window.location.href).pathname.replace(/\/index\.html$/, "/");
+    try {
+      return decodeURI(p);
+    } catch (err) {
+      return p;
+    }
   }
 
   var source = new EventSource("/_handbook/events");
@@ -126,13 +137,19 @@
     } catch (err) {
       data = {};
     }
-    var to = data.moved && data.moved[window.location.pathname];
+    var path = here(window.location.href);
+    var to;
+    Object.keys(data.moved || {}).forEach(function (from) {
+      if (here(from) === path) {
+        to = data.moved[from];
+      }
+    });
     if (to) {
       window.location.replace(to + window.location.search + window.location.hash);
-    } else if (to === "") {
-      window.location.reload(); // the page is gone: the 404 page says so
-    } else {
-      window.location.reload();
+    } else if (to === "" || always || !window.handbookPatch) {
+      window.location.reload(); // a page gone shows the 404 page
+    } else if ((data.changed || []).some(function (u) { return here(u) === path; })) {
+      window.handbookPatch(); // patch.js: in place, or a reload
     }
   });
   source.addEventListener("status", function (e) {

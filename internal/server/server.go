@@ -14,6 +14,7 @@ import (
 
 	"github.com/kuntahankinnat/handbook/internal/build"
 	"github.com/kuntahankinnat/handbook/internal/diag"
+	"github.com/kuntahankinnat/handbook/internal/messages"
 )
 
 // Config configures a preview server.
@@ -32,9 +33,18 @@ type Config struct {
 	// rebuild with its errors and warnings.
 	Log io.Writer
 	// Debounce is how long the watcher waits after a change for more
-	// (an editor saving writes several events); 30 ms by default.
+	// (an editor saving writes several events); defaultDebounce when 0.
 	Debounce time.Duration
+	// Messages says what the terminal, the tabs' overlay and panel and
+	// the status page show, in the editor's language; nil is English.
+	Messages *messages.Printer
 }
+
+// defaultDebounce is short: the events of one save come within a
+// millisecond, and a save caught half-done (its file missing or empty)
+// waits longer (see watcher). TestOneBatchPerSave holds it to one build
+// per save for each way editors save.
+const defaultDebounce = 10 * time.Millisecond
 
 // Server is a running preview. It serves the site from memory: nothing is
 // written to disk, and nothing is left behind when it stops.
@@ -64,10 +74,13 @@ func New(cfg Config) (*Server, error) {
 		cfg.Log = io.Discard
 	}
 	if cfg.Debounce == 0 {
-		cfg.Debounce = 30 * time.Millisecond
+		cfg.Debounce = defaultDebounce
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
+		if addrInUse(err) {
+			return nil, &AddrInUseError{Addr: cfg.Addr, Next: nextAddr(cfg.Addr), Err: err}
+		}
 		return nil, err
 	}
 	s := &Server{cfg: cfg, listener: ln, site: build.NewMemory(), hub: newHub(), builds: make(chan []string, 16)}
@@ -155,7 +168,7 @@ func (s *Server) rebuildLoop(ctx context.Context) {
 
 func (s *Server) finishSearch() {
 	for _, d := range s.session.FinishSearch() {
-		fmt.Fprintln(s.cfg.Log, d.Error())
+		fmt.Fprintln(s.cfg.Log, s.cfg.Messages.Line(d))
 	}
 }
 
@@ -187,27 +200,33 @@ func (s *Server) apply(r *build.Result) {
 	}
 	built := s.built
 	s.mu.Unlock()
-	for _, d := range r.Diags {
-		fmt.Fprintln(s.cfg.Log, d.Error())
-	}
-	switch {
-	case len(errs) > 0 && built:
-		fmt.Fprintf(s.cfg.Log, "%s; still serving the last good pages (details: %s_status/)\n", count(len(errs), "error"), s.URL())
-	case len(errs) > 0:
-		fmt.Fprintf(s.cfg.Log, "%s; nothing to serve until they are fixed (details: %s_status/)\n", count(len(errs), "error"), s.URL())
-	default:
-		what := fmt.Sprintf("%s", count(r.Pages, "page"))
-		if r.Full {
-			what = "the whole site"
-		}
-		fmt.Fprintf(s.cfg.Log, "%s built %s in %s", time.Now().Format("15:04:05"), what, r.Duration.Round(time.Millisecond))
-		if len(warns) > 0 {
-			fmt.Fprintf(s.cfg.Log, ", %s", count(len(warns), "warning"))
-		}
-		fmt.Fprintln(s.cfg.Log)
-	}
+	// The tabs are told first: the pages are committed, and what the
+	// terminal prints can wait.
 	if r.Committed {
 		s.hub.broadcast(event{name: "reload", data: reloadData{Moved: r.Moved, Changed: r.Changed}})
+	}
+	pr := s.cfg.Messages
+	for _, d := range r.Diags {
+		fmt.Fprintln(s.cfg.Log, pr.Line(d))
+	}
+	status := s.URL() + "_status/"
+	switch {
+	case len(errs) > 0 && built:
+		fmt.Fprintln(s.cfg.Log, pr.Plural(len(errs), "%d error; still serving the last good pages (details: %s)",
+			"%d errors; still serving the last good pages (details: %s)", len(errs), status))
+	case len(errs) > 0:
+		fmt.Fprintln(s.cfg.Log, pr.Plural(len(errs), "%d error; nothing to serve until it is fixed (details: %s)",
+			"%d errors; nothing to serve until they are fixed (details: %s)", len(errs), status))
+	default:
+		now, took := time.Now().Format("15:04:05"), r.Duration.Round(time.Millisecond)
+		line := pr.Plural(r.Pages, "%s built %d page in %s", "%s built %d pages in %s", now, r.Pages, took)
+		if r.Full {
+			line = pr.Sprintf("%s built the whole site in %s", now, took)
+		}
+		if len(warns) > 0 {
+			line += pr.Plural(len(warns), ", %d warning", ", %d warnings", len(warns))
+		}
+		fmt.Fprintln(s.cfg.Log, line)
 	}
 }
 
@@ -227,13 +246,6 @@ func split(ds []*diag.Diagnostic) (errs, warns []*diag.Diagnostic) {
 	return errs, warns
 }
 
-func count(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 // problem is a diagnostic as the overlay and the warnings panel show it.
 type problem struct {
 	Path    string `json:"path"`
@@ -250,12 +262,44 @@ type status struct {
 	Errors   []problem `json:"errors"`
 	Warnings []problem `json:"warnings"`
 	Report   string    `json:"report"`
+	// Labels are the overlay's and the panel's words in the editor's
+	// language: live.js writes no text of its own.
+	Labels labels `json:"labels"`
 }
 
-func problems(ds []*diag.Diagnostic) []problem {
+// labels are the words of the overlay and the warnings panel.
+type labels struct {
+	Lang          string `json:"lang"`
+	ErrorsTitle   string `json:"errorsTitle"`
+	WarningsTitle string `json:"warningsTitle"`
+	ReportLink    string `json:"reportLink"`
+	Hide          string `json:"hide"`
+	HideWarnings  string `json:"hideWarnings"`
+}
+
+// newLabels says the labels; built tells whether good pages are being
+// shown behind the overlay.
+func newLabels(pr *messages.Printer, errors, warnings int, report string, built bool) labels {
+	title := pr.Plural(errors, "The handbook has %d error; the last good pages are shown until it is fixed",
+		"The handbook has %d errors; the last good pages are shown until they are fixed", errors)
+	if !built {
+		title = pr.Plural(errors, "The handbook has %d error; there is nothing to show until it is fixed",
+			"The handbook has %d errors; there is nothing to show until they are fixed", errors)
+	}
+	return labels{
+		Lang:          pr.Lang(),
+		ErrorsTitle:   title,
+		WarningsTitle: pr.Plural(warnings, "%d warning", "%d warnings", warnings),
+		ReportLink:    pr.Sprintf("Full report: %s", report),
+		Hide:          pr.Sprintf("Hide"),
+		HideWarnings:  pr.Sprintf("Hide the warnings"),
+	}
+}
+
+func problems(pr *messages.Printer, ds []*diag.Diagnostic) []problem {
 	ps := make([]problem, len(ds))
 	for i, d := range ds {
-		ps[i] = problem{Path: d.Path, Line: d.Line, Col: d.Col, Message: d.Msg}
+		ps[i] = problem{Path: d.Path, Line: d.Line, Col: d.Col, Message: pr.Message(d)}
 	}
 	return ps
 }
@@ -264,13 +308,15 @@ func problems(ds []*diag.Diagnostic) []problem {
 func (s *Server) statusEvent() event {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	pr := s.cfg.Messages
 	st := status{Errors: []problem{}, Warnings: []problem{}, Report: "/_status/"}
 	if s.last != nil {
 		errs, warns := split(s.last.Diags)
-		st.Errors, st.Warnings = problems(errs), problems(warns)
+		st.Errors, st.Warnings = problems(pr, errs), problems(pr, warns)
 	} else {
 		st.Building = true
 	}
+	st.Labels = newLabels(pr, len(st.Errors), len(st.Warnings), st.Report, s.built)
 	return event{name: "status", data: st}
 }
 

@@ -29,8 +29,9 @@ func preview(t *testing.T) (*Server, string) {
 	return previewWith(t, "")
 }
 
-// previewWith is preview with extra lines appended to site.yaml.
-func previewWith(t *testing.T, siteYAML string) (*Server, string) {
+// previewWith is preview with extra lines appended to site.yaml, and the
+// server's configuration changed by mods.
+func previewWith(t *testing.T, siteYAML string, mods ...func(*Config)) (*Server, string) {
 	t.Helper()
 	content := t.TempDir()
 	ar, err := txtar.ParseFile("testdata/site.txtar")
@@ -50,12 +51,35 @@ func previewWith(t *testing.T, siteYAML string) (*Server, string) {
 			t.Fatal(err)
 		}
 	}
-	s, err := New(Config{
+	s := start(t, content, mods...)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if resp, err := http.Get(s.URL() + "fi/"); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return s, content
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the first build did not finish")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// start serves the content folder on a free port until the test ends.
+func start(t *testing.T, content string, mods ...func(*Config)) *Server {
+	t.Helper()
+	cfg := Config{
 		Addr:       "127.0.0.1:0",
 		Build:      build.Options{Content: os.DirFS(content), ContentDir: content, Drafts: true, Assets: build.Assets{Theme: themes.Default(), I18n: i18n.Files}},
 		ContentDir: content,
 		Debounce:   20 * time.Millisecond,
-	})
+	}
+	for _, m := range mods {
+		m(&cfg)
+	}
+	s, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,19 +97,7 @@ func previewWith(t *testing.T, siteYAML string) (*Server, string) {
 			t.Error("the server did not stop")
 		}
 	})
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		if resp, err := http.Get(s.URL() + "fi/"); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return s, content
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the first build did not finish")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	return s
 }
 
 // stream is a Server-Sent Events client.
@@ -219,7 +231,7 @@ func TestLiveReload(t *testing.T) {
 	st := listen(t, s)
 	st.ok(t)
 	_, page := get(t, s.URL()+"fi/tavoitteet/avoimuus/")
-	if !strings.Contains(page, "Ensimmäinen versio.") || !strings.Contains(page, `<script src="/_handbook/live.js" defer></script></body>`) {
+	if !strings.Contains(page, "Ensimmäinen versio.") || !strings.Contains(page, `<script src="/_handbook/live.js" defer></script><script src="/_handbook/patch.js"></script></body>`) {
 		t.Fatalf("page without its text or the live script:\n%s", page)
 	}
 	write(t, filepath.Join(content, "goals/openness.fi.md"), "Ensimmäinen versio.", "Toinen versio.")
@@ -290,7 +302,7 @@ func TestEditorTempFilesAreIgnored(t *testing.T) {
 	s, content := preview(t)
 	st := listen(t, s)
 	st.ok(t)
-	for _, name := range []string{".openness.fi.md.swp", "openness.fi.md~", "4913", "#openness.fi.md#"} {
+	for _, name := range []string{".openness.fi.md.swp", "openness.fi.md~", "4913", "#openness.fi.md#", "openness.fi.md___jb_tmp___", "sedAb12Cd"} {
 		if err := os.WriteFile(filepath.Join(content, "goals", name), []byte("junk"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -333,7 +345,7 @@ func TestServing(t *testing.T) {
 	code, body = get(t, s.URL()+"_status/")
 	if code != http.StatusOK || !strings.Contains(body, "<h1>Handbook status</h1>") ||
 		!strings.Contains(body, "no description: add one or two sentences") ||
-		!strings.Contains(body, "Suomi (fi)</th><td>3/3 (100 %)") {
+		!strings.Contains(body, "Suomi (fi)</th><td>3/3 (100.0 %)") {
 		t.Errorf("status page: %d\n%s", code, body)
 	}
 }

@@ -12,9 +12,17 @@ import (
 	"github.com/kuntahankinnat/handbook/internal/diag"
 )
 
-// liveTag is put into every HTML page served, before </body>: the script
-// that reloads the tab and shows the error overlay.
-var liveTag = []byte(`<script src="/_handbook/live.js" defer></script>`)
+// liveTag is put into every HTML page served, before </body>: live.js
+// reloads or patches the tab and shows the error overlay; patch.js, loaded
+// without defer so that it runs before the theme's scripts, keeps a copy of
+// the page as served, to compare with the page after a change. It must
+// come last: its copy ends at itself. A page served with an error status
+// (a missing page, the page saying the site is being built), and the
+// status page, get liveTagReload: they reload on every change.
+var (
+	liveTag       = []byte(`<script src="/_handbook/live.js" defer></script><script src="/_handbook/patch.js"></script>`)
+	liveTagReload = []byte(`<script src="/_handbook/live.js" defer data-reload-always></script><script src="/_handbook/patch.js"></script>`)
+)
 
 // serveSite serves a file of the built site, from memory. Anything that is
 // not plainly a file of the site is refused: ".." segments, backslashes and
@@ -73,10 +81,19 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 
 // writeHTML writes a page with the live-reload script added.
 func writeHTML(w http.ResponseWriter, status int, page []byte) {
+	tag := liveTag
+	if status != http.StatusOK {
+		tag = liveTagReload
+	}
+	writeHTMLTag(w, status, page, tag)
+}
+
+// writeHTMLTag writes a page with the live-reload script tag added.
+func writeHTMLTag(w http.ResponseWriter, status int, page, tag []byte) {
 	if i := bytes.LastIndex(page, []byte("</body>")); i >= 0 {
-		page = append(page[:i:i], append(append([]byte{}, liveTag...), page[i:]...)...)
+		page = append(page[:i:i], append(append([]byte{}, tag...), page[i:]...)...)
 	} else {
-		page = append(page, liveTag...)
+		page = append(page, tag...)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
@@ -120,24 +137,29 @@ func (s *Server) alias(p string) string {
 }
 
 var errorPage = template.Must(template.New("errors").Parse(`<!DOCTYPE html>
-<html lang="en">
+<html lang="{{.Lang}}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>The handbook could not be built</title>
+<title>{{.Title}}</title>
 <link rel="stylesheet" href="/_handbook/live.css"><link rel="icon" href="/_handbook/favicon.svg" type="image/svg+xml"></head>
 <body class="handbook-error-page">
 <main>
-{{- if .}}
-<h1>The handbook could not be built</h1>
-<p>Fix these and save; this page reloads by itself. The full report is at <a href="/_status/">/_status/</a>.</p>
-<ul>{{range .}}<li><code>{{.Path}}{{if .Line}}:{{.Line}}{{if .Col}}:{{.Col}}{{end}}{{end}}</code> {{.Msg}}</li>{{end}}</ul>
-{{- else}}
-<h1>The handbook is being built</h1>
-<p>This page reloads by itself when it is ready.</p>
+<h1>{{.Title}}</h1>
+<p>{{.Intro}}</p>
+{{- if .Errors}}
+<ul>{{range .Errors}}<li><code>{{.Where}}</code> {{.Message}}</li>{{end}}</ul>
+<p><a href="/_status/">{{.ReportLink}}</a></p>
 {{- end}}
 </main>
 </body>
 </html>
 `))
+
+// errorView is the data of the page answered while no build has
+// succeeded: the errors, or that the first build is not done yet.
+type errorView struct {
+	Lang, Title, Intro, ReportLink string
+	Errors                         []statusFinding
+}
 
 // serveErrors answers every request while no build has succeeded yet.
 func (s *Server) serveErrors(w http.ResponseWriter) {
@@ -147,8 +169,18 @@ func (s *Server) serveErrors(w http.ResponseWriter) {
 		errs, _ = split(s.last.Diags)
 	}
 	s.mu.RUnlock()
+	pr := s.cfg.Messages
+	v := errorView{Lang: pr.Lang(), Title: pr.Sprintf("The handbook is being built"), Intro: pr.Sprintf("This page reloads by itself when it is ready.")}
+	if len(errs) > 0 {
+		v.Title = pr.Sprintf("The handbook could not be built")
+		v.Intro = pr.Sprintf("Fix these and save; this page reloads by itself.")
+		v.ReportLink = pr.Sprintf("Full report: %s", "/_status/")
+		for _, d := range errs {
+			v.Errors = append(v.Errors, statusFinding{Where: where(d), Message: pr.Message(d)})
+		}
+	}
 	var buf bytes.Buffer
-	if err := errorPage.Execute(&buf, errs); err != nil {
+	if err := errorPage.Execute(&buf, v); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}

@@ -169,7 +169,7 @@ func (s *Site) encode(e *Encoder, f Fact) bool {
 	case FactSources:
 		for _, src := range s.Sources {
 			e.String(src.Path)
-			e.String(string(src.FrontMatter))
+			e.Uint64(src.FrontMatterHash())
 			e.Int(src.BodyLine)
 		}
 	default:

@@ -85,8 +85,10 @@ func buildAliasSite(t testing.TB, cfg *config.Config, alias, slug string) (*Site
 	t.Helper()
 	fm := []byte("title: Avoimuus\nslug: x\naliases: [" + alias + "]\n")
 	src := func(key, lang, title string) *content.Source {
-		return &content.Source{Path: key + "." + lang + ".md", Display: "content/" + key + "." + lang + ".md",
-			Key: key, Lang: lang, Title: title, FrontMatter: fm, Params: map[string]any{}}
+		s := &content.Source{Path: key + "." + lang + ".md", Display: "content/" + key + "." + lang + ".md",
+			Key: key, Lang: lang, Title: title, Params: map[string]any{}}
+		s.SetFrontMatter(fm)
+		return s
 	}
 	page := src("goals/openness", "fi", "Avoimuus")
 	page.Slug = slug

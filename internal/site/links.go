@@ -97,7 +97,7 @@ func (res *Resolver) ResolveLink(l markdown.Link) (string, error) {
 		joined = path.Join(res.dir, l.Path)
 	}
 	if joined == ".." || strings.HasPrefix(joined, "../") {
-		return "", fmt.Errorf("link %q leads outside the content folder", written)
+		return "", diag.Textf("link %q leads outside the content folder", written)
 	}
 	if joined == "." {
 		joined = ""
@@ -132,13 +132,13 @@ func (res *Resolver) pageLink(key, lang string, l markdown.Link, written string)
 	n := res.r.Node(key)
 	switch {
 	case !n.Exists && n.Draft:
-		return "", fmt.Errorf("link %q goes to a draft page, which is not published (build with -drafts to preview it)", written)
+		return "", diag.Textf("link %q goes to a draft page, which is not published (build with -drafts to preview it)", written)
 	case !n.Exists:
-		return "", fmt.Errorf("link %q goes to no page: there is no %s.<lang>.md%s", written, key, res.suggestKey(key))
+		return "", diag.Textf("link %q goes to no page: there is no %s.<lang>.md%s", written, key, res.suggestKey(key))
 	}
 	target, ok := res.r.PageIn(key, lang)
 	if !ok {
-		return "", fmt.Errorf("link %q goes to a page that has no %s version (and fallbacks are off in site.yaml)", written, lang)
+		return "", diag.Textf("link %q goes to a page that has no %s version (and fallbacks are off in site.yaml)", written, lang)
 	}
 	res.Targets = append(res.Targets, key)
 	link, _ := res.r.Link(target)
@@ -173,11 +173,10 @@ func (res *Resolver) addAnchor(target PageID, l markdown.Link, written string) {
 func (res *Resolver) asset(joined string, l markdown.Link, written string) (string, error) {
 	a := res.r.Asset(joined)
 	if !a.Exists {
-		what := "file"
 		if l.Image {
-			what = "image"
+			return "", diag.Textf("image %q not found: there is no %s in the content folder", written, joined)
 		}
-		return "", fmt.Errorf("%s %q not found: there is no %s in the content folder", what, written, joined)
+		return "", diag.Textf("file %q not found: there is no %s in the content folder", written, joined)
 	}
 	if res.assetKeys == nil {
 		res.assetKeys = map[string]string{}
@@ -189,11 +188,11 @@ func (res *Resolver) asset(joined string, l markdown.Link, written string) (stri
 	return a.URL, nil
 }
 
-func (res *Resolver) suggestKey(key string) string {
+func (res *Resolver) suggestKey(key string) *diag.Text {
 	if c := diag.Closest(key, res.r.Keys()); c != "" {
-		return fmt.Sprintf(" (did you mean /%s.md?)", c)
+		return diag.Textf(" (did you mean /%s.md?)", c)
 	}
-	return ""
+	return diag.Textf("")
 }
 
 // CheckAnchors reports every anchor reference whose target has no heading

@@ -69,9 +69,9 @@ func (b *builder) relate(p *Page, r config.Relation, sec *Node, backlinks map[*P
 		return
 	}
 	report := !p.Fallback
-	names := content.StringList(v, func(format string, args ...any) {
+	names := content.StringList(v, func(why *diag.Text) {
 		if report {
-			b.errorf(p.Source, p.sourceLine(r.Key), diag.Relation, r.Key+": "+format, args...)
+			b.errorf(p.Source, p.sourceLine(r.Key), diag.Relation, "%s: %v", r.Key, why)
 		}
 	})
 	g := RelationGroup{Relation: r, Section: sec.Pages[p.Lang]}

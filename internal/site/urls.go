@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"path"
 	"strings"
 	"unicode"
@@ -56,7 +55,7 @@ func (b *builder) setURL(p *Page) {
 		if p.failed() || other.failed() {
 			return // a stand-in's URL is a guess; its file's error says what is wrong
 		}
-		what := "this page"
+		what := diag.Textf("this page")
 		if p.Fallback || p.Source == nil {
 			what = p.describe()
 		}
@@ -70,14 +69,14 @@ func (b *builder) setURL(p *Page) {
 func (p *Page) failed() bool { return p.Source != nil && p.Source.Failed }
 
 // describe names a page for messages: its file, and whether it is a fallback.
-func (p *Page) describe() string {
+func (p *Page) describe() *diag.Text {
 	switch {
 	case p.Source == nil:
-		return fmt.Sprintf("the %s page", p.Kind)
+		return diag.Textf("the %s page", p.Kind)
 	case p.Fallback:
-		return fmt.Sprintf("the %s fallback of %s", p.Lang, p.Source.Display)
+		return diag.Textf("the %s fallback of %s", p.Lang, p.Source.Display)
 	default:
-		return p.Source.Display
+		return diag.Textf("%s", p.Source.Display)
 	}
 }
 
@@ -134,19 +133,19 @@ func (b *builder) aliases() {
 
 func (b *builder) aliasPath(p *Page, alias string) (string, error) {
 	if strings.Contains(alias, "://") || strings.HasPrefix(alias, "//") {
-		return "", fmt.Errorf("must be a path on this site, such as /fi/old-page/")
+		return "", diag.Textf("must be a path on this site, such as /fi/old-page/")
 	}
 	if strings.ContainsAny(alias, "\\?#\x00") || strings.Contains(strings.ToLower(alias), "%2e") || strings.Contains(strings.ToLower(alias), "%2f") {
-		return "", fmt.Errorf("may not contain \\, ?, #, or encoded dots and slashes")
+		return "", diag.Textf("may not contain \\, ?, #, or encoded dots and slashes")
 	}
 	// Any other escape is refused too: "%252e" is ".." once a server has
 	// decoded it twice, and _redirects escapes the alias again, so an
 	// escape written here could never match the old URL anyway.
 	if strings.Contains(alias, "%") {
-		return "", fmt.Errorf("may not contain %%: write the path as it reads (/fi/ä/, not /fi/%%C3%%A4/)")
+		return "", diag.Textf("may not contain %%: write the path as it reads (/fi/ä/, not /fi/%%C3%%A4/)")
 	}
 	if strings.ContainsFunc(alias, unicode.IsControl) {
-		return "", fmt.Errorf("may not contain control characters (line breaks, tabs)")
+		return "", diag.Textf("may not contain control characters (line breaks, tabs)")
 	}
 	var full string
 	if strings.HasPrefix(alias, "/") {
@@ -160,12 +159,12 @@ func (b *builder) aliasPath(p *Page, alias string) (string, error) {
 	}
 	for _, seg := range strings.Split(full, "/") {
 		if seg == ".." || seg == "." {
-			return "", fmt.Errorf("may not contain . or .. segments")
+			return "", diag.Textf("may not contain . or .. segments")
 		}
 	}
 	clean := path.Clean(full)
 	if clean == "/" {
-		return "", fmt.Errorf("cannot redirect the site's root")
+		return "", diag.Textf("cannot redirect the site's root")
 	}
 	if path.Ext(clean) == "" {
 		clean += "/"

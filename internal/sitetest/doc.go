@@ -32,6 +32,13 @@
 //   - TestStepNavGolden compares the step navigation of one guide, as served
 //     and after main.js has run, with testdata/*.golden.html.
 //   - TestNuHTMLChecker checks every built page with the Nu HTML Checker.
+//   - TestPreviewPatchesInPlace edits files while a tab of the preview server
+//     is open (a paragraph, a heading, a guide step, a page the tab does not
+//     show, the search layout, the theme's CSS): the tab shows each change
+//     without reloading (reloads for the CSS), keeps the element in view
+//     where it was, the open steps, the focus and the search, binds no
+//     listener twice, fetches nothing for a page it does not show, and ends
+//     with the markup of a fresh load of the page.
 //   - TestBestPractice runs axe-core's best-practice rules (unique
 //     landmarks among them) on one page of each kind and a print page.
 //   - The layout of issue 12, measured in Chromium at 1280 × 800,

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kuntahankinnat/handbook/i18n"
 	"github.com/kuntahankinnat/handbook/internal/build"
+	"github.com/kuntahankinnat/handbook/internal/messages"
 	"github.com/kuntahankinnat/handbook/internal/server"
 	"github.com/kuntahankinnat/handbook/themes"
 )
@@ -20,11 +21,30 @@ import (
 // files with problems: a warning shows in a small panel that leaves the
 // page readable and links the report; hiding it keeps it hidden after a
 // reload; an error shows the overlay over the last good page; fixing it
-// clears both. Text from the content reaches the page as text only.
+// clears both. Text from the content reaches the page as text only. The
+// preview runs in Swedish: the panel and the overlay say everything in the
+// editor's language, marked with its lang.
 func TestPreviewProblems(t *testing.T) {
 	exe := chromiumPath(t)
+	cat, err := messages.Load(i18n.Messages())
+	if err != nil {
+		t.Fatal(err)
+	}
 	content := filepath.Join(t.TempDir(), "content")
 	if err := os.CopyFS(content, os.DirFS(filepath.Join(moduleRoot(t), "content"))); err != nil {
+		t.Fatal(err)
+	}
+	// The sample's contact address is a placeholder, a warning of its own;
+	// this test starts from a site without warnings.
+	siteYAML := filepath.Join(content, "site.yaml")
+	data, err := os.ReadFile(siteYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := strings.Index(string(data), "\ncontact:"); i >= 0 {
+		data = data[:i+1]
+	}
+	if err := os.WriteFile(siteYAML, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	srv, err := server.New(server.Config{
@@ -32,6 +52,7 @@ func TestPreviewProblems(t *testing.T) {
 		Build:      build.Options{Content: os.DirFS(content), ContentDir: content, Drafts: true, Assets: build.Assets{Theme: themes.Default(), I18n: i18n.Files}},
 		ContentDir: content,
 		Debounce:   20 * time.Millisecond,
+		Messages:   cat.Printer("sv"),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -56,12 +77,22 @@ func TestPreviewProblems(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// waitFor waits until js holds and has held for 400 ms: a save makes
+	// the tab reload, and the old page may show the state a moment before
+	// the new one does.
 	waitFor := func(what, js string) {
 		t.Helper()
 		deadline := time.Now().Add(20 * time.Second)
+		var since time.Time
 		for time.Now().Before(deadline) {
 			if ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](js)); err == nil && ok {
-				return
+				if since.IsZero() {
+					since = time.Now()
+				} else if time.Since(since) >= 400*time.Millisecond {
+					return
+				}
+			} else {
+				since = time.Time{}
 			}
 			time.Sleep(50 * time.Millisecond)
 		}
@@ -97,10 +128,11 @@ func TestPreviewProblems(t *testing.T) {
 	}
 	eval(`(document.querySelector("#handbook-warnings summary").click(), "")`)
 	items := eval(`document.querySelector("#handbook-warnings ul").textContent`)
-	if !strings.Contains(summary, "1 warning") {
+	if summary != "1 varning" || eval(`document.querySelector("#handbook-warnings").lang`) != "sv" ||
+		eval(`document.querySelector("#handbook-warnings button").getAttribute("aria-label")`) != "Dölj varningarna" {
 		t.Errorf("panel summary %q", summary)
 	}
-	if !strings.Contains(items, `unknown front-matter key "descripton" (did you mean "description"?)`) || !strings.Contains(items, "openness.en.md:") {
+	if !strings.Contains(items, `okänd nyckel "descripton" i metadatablocket (menade du "description"?)`) || !strings.Contains(items, "openness.en.md:") {
 		t.Errorf("panel items %q", items)
 	}
 	if v := eval(`String(!!document.querySelector("#handbook-warnings img"))`); v != "false" {
@@ -123,7 +155,9 @@ func TestPreviewProblems(t *testing.T) {
 	save(strings.Replace(string(orig), "\n\n", "\n\nSee [nothing](nowhere<b>.md).\n\n", 1))
 	waitFor("error overlay", `!!document.querySelector("#handbook-errors li")`)
 	overlay := eval(`document.querySelector("#handbook-errors").textContent`)
-	if !strings.Contains(overlay, "goes to no page") || !strings.Contains(overlay, "nowhere<b>.md") {
+	if !strings.Contains(overlay, "Handboken har 1 fel; de senaste fungerande sidorna visas tills det är rättat") ||
+		!strings.Contains(overlay, "leder inte till någon sida") || !strings.Contains(overlay, "nowhere<b>.md") ||
+		!strings.Contains(overlay, "Hela rapporten: /_status/") || !strings.Contains(overlay, "Dölj") {
 		t.Errorf("overlay %q", overlay)
 	}
 	if h1 := eval(`document.querySelector("main h1").textContent`); strings.TrimSpace(h1) == "" {

@@ -2,7 +2,9 @@
 // JSON request on stdin and writes one JSON answer on stdout:
 //   {script, lang, words: [...]}            -> {stems: [...]}
 //   {script, lang, texts: [...]}            -> {tokens: [[[word, start, end], ...], ...]}
-//   {script, lang, dir, queries: [...]}     -> {plans: [{files, n, docs, frags, marked}, ...]}
+//   {script, lang, dir, queries: [...]}     -> {plans: [{files, n, docs, urls, marked, suggest}, ...]}
+//   {script, lang, parses: [...]}           -> {parsed: [{words: [[w, s, e, last, phrase], ...], phrases}, ...]}
+//   {script, pairs: [[a, b], ...]}          -> {distances: [osa(a, b, 2), ...]}
 // For a query, a fresh Engine searches an index folder on disk through a
 // fetch that records which files it reads, then loads the first page of
 // results as the page does.
@@ -17,6 +19,15 @@ const out = {};
 if (req.words) {
   const stem = search.stemmer(req.lang);
   out.stems = req.words.map(stem);
+}
+if (req.parses) {
+  out.parsed = req.parses.map((q) => {
+    const p = search.parse(q, req.lang);
+    return { words: p.words.map((w) => [w.w, w.s, w.e, w.last, w.phrase]), phrases: p.phrases };
+  });
+}
+if (req.pairs) {
+  out.distances = req.pairs.map((p) => search.osa(p[0], p[1], 2));
 }
 if (req.texts) {
   out.tokens = req.texts.map((t) => search.tokens(t.normalize("NFC"), req.lang).map((k) => [k.w, k.s, k.e]));
@@ -57,6 +68,7 @@ async function plan(q) {
     docs: res.docs.slice(0, 20).map((d) => [d.id, d.n, d.score, d.frag]),
     urls: frags.map((f) => f.u),
     marked,
+    suggest: res.suggest,
   };
 }
 

@@ -12,8 +12,16 @@
 // step's name.
 //
 // The search page: the language switcher keeps the query.
+//
+// init may run again: on the event "handbook:content", which the preview
+// sends after it replaced parts of the page in place, it enhances the step
+// navigations that are new and leaves alone those it already enhanced.
 (function () {
   "use strict";
+
+  // The step named in the address opens on the page's first view only:
+  // after that the open steps are the reader's.
+  var firstView = true;
 
   function storageKey(nav) {
     return "handbook-steps:" + nav.getAttribute("data-step-nav");
@@ -42,7 +50,7 @@
       return;
     }
     var open = load(nav);
-    var hash = window.location.hash.slice(1);
+    var hash = firstView ? window.location.hash.slice(1) : "";
     var buttons = [];
 
     var controls = document.createElement("div");
@@ -173,9 +181,10 @@
   // same search in the other language.
   function keepQuery() {
     var input = document.getElementById("search-q");
-    if (!input) {
-      return;
+    if (!input || input.handbookKeepQuery) {
+      return; // bound already (init may run again)
     }
+    input.handbookKeepQuery = true;
     var links = Array.prototype.slice.call(document.querySelectorAll(".lang-switch a[href]"));
     function update() {
       var q = input.value.trim() || new URLSearchParams(window.location.search).get("q") || "";
@@ -197,11 +206,17 @@
   }
 
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-step-nav]"), enhance);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-step-nav]"), function (nav) {
+      if (nav.handbookStepNav) {
+        return; // enhanced already: binding again would toggle twice
+      }
+      nav.handbookStepNav = true;
+      enhance(nav);
+    });
+    firstView = false;
     printDate();
     printLinks();
     keepQuery();
-    window.addEventListener("beforeprint", printDate);
   }
 
   if (document.readyState === "loading") {
@@ -209,4 +224,6 @@
   } else {
     init();
   }
+  document.addEventListener("handbook:content", init);
+  window.addEventListener("beforeprint", printDate);
 })();

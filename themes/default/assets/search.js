@@ -319,10 +319,48 @@
     if (yf) z.s = z.s.replace(/Y/g, "y"); // postlude
   }
 
+  /* ---- What Snowball leaves apart: the rules of conflate in
+     internal/search/stem.go. */
+  var FIV = "aeiouyäö", SVV = "aeiouyäåö";
+  function vowelThen(s, x) { return s.length > x.length && s.endsWith(x) && FIV.indexOf(s[s.length - x.length - 1]) >= 0; }
+  function conflateFi(w, s) {
+    var n = s.length;
+    if (/nen$/.test(w) && /in$/.test(s) && n - 1 >= 4) return s.slice(0, -1);
+    if (/(uud|yyd|uut|yyt)$/.test(s) && n - 1 >= 4) return s.slice(0, -1);
+    if (vowelThen(s, "ks") && n - 2 >= 4) return s.slice(0, -2);
+    if (vowelThen(s, "st") && n - 2 >= 4) return s.slice(0, -2);
+    if (vowelThen(s, "s") && n - 1 >= 4) return s.slice(0, -1);
+    return s;
+  }
+  function svR1(s) {
+    for (var i = 1; i < s.length; i++) {
+      if (SVV.indexOf(s[i]) < 0 && SVV.indexOf(s[i - 1]) >= 0) return Math.max(i + 1, Math.min(3, s.length));
+    }
+    return s.length;
+  }
+  function conflateSv(w, s, sb) {
+    if (/ena$/.test(w) && s === w.slice(0, -1) && w.length >= 7) return sb(w.slice(0, -3));
+    for (var k = 0; k < 2 && /(et|an)$/.test(s); k++) {
+      var base = s.slice(0, -2);
+      if (base.length < svR1(s) || base.length < 3) break;
+      s = sb(base);
+    }
+    return s;
+  }
+  function conflateEn(w, s) {
+    if (s !== w || w.length < 4 || !/s$/.test(w) || /ss$/.test(w)) return s;
+    var p = w.slice(0, -1);
+    return /[aeiouy]/.test(p.slice(0, -1)) ? s : p;
+  }
+
   var ALGS = { fi: fiStem, sv: svStem, en: enStem };
   function stemmer(lang) {
     var alg = ALGS[lang];
-    return function (w) { var z = new Z(w); alg(z); return z.s; };
+    function sb(w) { var z = new Z(w); alg(z); return z.s; }
+    return function (w) {
+      var s = sb(w);
+      return lang === "fi" ? conflateFi(w, s) : lang === "sv" ? conflateSv(w, s, sb) : conflateEn(w, s);
+    };
   }
 
   /* ---- Tokenizer: the same rules as internal/search/tokenize.go. */
@@ -357,31 +395,132 @@
 
   /* ---- Index access and query evaluation. fetchFn has the signature of
      window.fetch; tests pass one that reads files from disk. */
-  var EXACT = 4, PREFIX = 3, PAGE = 10, MAXWORDS = 6;
+  var EXACT = 4, PREFIX = 3, TYPO = 2, TYPO2 = 1, PAGE = 10, MAXWORDS = 6, FORMAT = 3;
+  var QUOTES = "\"\u201c\u201d\u201e", REV = "-", TYPO_TERMS = 3, ENC = new TextEncoder();
+
+  // parse returns the words of a query ({w, s, e, last, phrase}; s and e
+  // locate the word in text) and its phrases ([first, last] word indexes):
+  // quoted runs of words, and the parts of each hyphenated word. An
+  // unclosed quote is ignored.
+  function parse(q, lang) {
+    var text = q.normalize("NFC"), quotes = [], out = { text: text, words: [], phrases: [] }, i;
+    for (i = 0; i < text.length; i++) if (QUOTES.indexOf(text[i]) >= 0) quotes.push(i);
+    var open = -1, from = 0;
+    function close() {
+      if (open >= 0 && out.words.length - from >= 2) out.phrases.push([from, out.words.length - 1]);
+      open = -1;
+    }
+    tokens(text, lang).forEach(function (t) {
+      var c = 0;
+      while (c < quotes.length && quotes[c] < t.s) c++;
+      var inP = c % 2 === 1 && c < quotes.length;
+      if (!inP || c !== open) close();
+      if (inP && open < 0) { open = c; from = out.words.length; }
+      var parts = t.w.split("-"), first = out.words.length, pos = t.s;
+      parts.forEach(function (p) {
+        out.words.push({ w: p, s: pos, e: pos + p.length, phrase: inP, last: false });
+        pos += p.length + 1;
+      });
+      if (parts.length > 1 && !inP) out.phrases.push([first, out.words.length - 1]);
+    });
+    close();
+    if (out.words.length > MAXWORDS) {
+      out.words = out.words.slice(0, MAXWORDS);
+      out.phrases = out.phrases.map(function (p) { return [p[0], Math.min(p[1], MAXWORDS - 1)]; })
+        .filter(function (p) { return p[1] > p[0]; });
+    }
+    var last = out.words[out.words.length - 1];
+    if (last && !last.phrase) last.last = true;
+    return out;
+  }
+
+  // Edit distances (see internal/search/doc.go): words found nowhere match
+  // words within autoDist edits, ranked below exact matches; a "Did you
+  // mean" suggestion may be within suggestDist.
+  function autoDist(n) { return n >= 9 ? 2 : n >= 5 ? 1 : 0; }
+  function suggestDist(n) { return n >= 7 ? 2 : n >= 4 ? 1 : 0; }
+  // osa returns the optimal string alignment distance of a and b
+  // (insertions, deletions, substitutions, swaps of neighbours), or max+1.
+  function osa(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = [], prev = [], cur = [], i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        cur[j] = v; low = Math.min(low, v);
+      }
+      if (low > max) return max + 1;
+      prev2 = prev; prev = cur;
+    }
+    return Math.min(prev[b.length], max + 1);
+  }
+  function reverse(s) { return s.split("").reverse().join(""); }
+  // spellKey: the first two letters, a character for the length, the rest
+  function keyWord(k) {
+    var rev = k.startsWith(REV), w = rev ? k.slice(1) : k;
+    w = w.slice(0, 2) + w.slice(3);
+    return rev ? reverse(w) : w;
+  }
+  function fnv(s) {
+    var b = ENC.encode(s), h = 0x811c9dc5;
+    for (var i = 0; i < b.length; i++) { h ^= b[i]; h = Math.imul(h, 16777619); }
+    return h >>> 0;
+  }
+  function pairHash(a, b) {
+    var h = Math.imul(a, 0x9E3779B1) ^ b;
+    h ^= h >>> 16; h = Math.imul(h, 0x85EBCA6B); h ^= h >>> 13; h = Math.imul(h, 0xC2B2AE35); h ^= h >>> 16;
+    return h >>> 0;
+  }
+
+  function reader(buf) {
+    var b = new Uint8Array(buf), r = { p: 0, b: b, td: new TextDecoder() };
+    r.uv = function () { var x = 0, s = 1, c; do { c = b[r.p++]; x += (c & 127) * s; s *= 128; } while (c & 128); return x; };
+    // str reads a front-coded string: shared byte count, suffix
+    r.str = function (prev) {
+      var sh = r.uv(), n = r.uv(), t = new Uint8Array(sh + n);
+      t.set(prev.subarray(0, sh)); t.set(b.subarray(r.p, r.p + n), sh); r.p += n;
+      return t;
+    };
+    return r;
+  }
 
   function decodeChunk(buf) {
-    var b = new Uint8Array(buf), p = 0, td = new TextDecoder();
-    function uv() { var x = 0, s = 1, c; do { c = b[p++]; x += (c & 127) * s; s *= 128; } while (c & 128); return x; }
-    function str(prev) {
-      var sh = uv(), n = uv(), t = new Uint8Array(sh + n);
-      t.set(prev.subarray(0, sh)); t.set(b.subarray(p, p + n), sh); p += n;
-      return t;
-    }
-    var terms = [], map = new Map(), hints = new Map(), prev = new Uint8Array(0), i, k;
-    for (i = uv(); i > 0; i--) {
-      prev = str(prev);
-      var t = td.decode(prev), df = uv(), e = { df: df, idf: b[p++], post: [] }, d = 0;
-      for (k = 0; k < df; k++) { d += uv(); e.post.push(d, b[p++], uv()); } // doc, score, fragment
+    var r = reader(buf), b = r.b, terms = [], map = new Map(), hints = new Map(), prev = new Uint8Array(0), i, k;
+    for (i = r.uv(); i > 0; i--) {
+      prev = r.str(prev);
+      var t = r.td.decode(prev), df = r.uv(), e = { df: df, idf: b[r.p++], post: [] }, d = 0;
+      for (k = 0; k < df; k++) { d += r.uv(); e.post.push(d, b[r.p++], r.uv()); } // doc, score, fragment*4 + flags
       terms.push(t); map.set(t, e);
     }
     prev = new Uint8Array(0);
-    for (i = uv(); i > 0; i--) {
-      prev = str(prev);
+    for (i = r.uv(); i > 0; i--) {
+      prev = r.str(prev);
       var list = [];
-      for (k = uv(); k > 0; k--) { var n = uv(); list.push(td.decode(b.subarray(p, p + n))); p += n; }
-      hints.set(td.decode(prev), list);
+      for (k = r.uv(); k > 0; k--) { var n = r.uv(); list.push(r.td.decode(b.subarray(r.p, r.p + n))); r.p += n; }
+      hints.set(r.td.decode(prev), list);
     }
     return { terms: terms, map: map, hints: hints };
+  }
+  // decodeSpell returns a spelling chunk's [key, pages] entries
+  function decodeSpell(buf) {
+    var r = reader(buf), out = [], prev = new Uint8Array(0);
+    for (var i = r.uv(); i > 0; i--) { prev = r.str(prev); out.push([r.td.decode(prev), r.b[r.p++]]); }
+    return out;
+  }
+  // decodeBucket returns a phrase bucket: pair hash rest -> page ids
+  function decodeBucket(buf) {
+    var r = reader(buf), out = new Map(), rest = 0;
+    for (var i = r.uv(); i > 0; i--) {
+      rest += r.uv();
+      var docs = [], d = 0;
+      for (var k = r.uv(); k > 0; k--) { d += r.uv(); docs.push(d); }
+      out.set(rest, docs);
+    }
+    return out;
   }
 
   function chunkOf(seps, t) {
@@ -414,11 +553,12 @@
       }).catch(function (e) { cache.delete(name); throw e; }));
       return cache.get(name);
     }
-    var chunks = new Map(); // decoded chunks
-    function chunk(i) {
-      if (!chunks.has(i)) chunks.set(i, get("t/" + i + ".bin").then(decodeChunk).catch(function (e) { chunks.delete(i); throw e; }));
-      return chunks.get(i);
+    var decoded = new Map(); // decoded files
+    function file(name, decode) {
+      if (!decoded.has(name)) decoded.set(name, get(name).then(decode).catch(function (e) { decoded.delete(name); throw e; }));
+      return decoded.get(name);
     }
+    function chunk(i) { return file("t/" + i + ".bin", decodeChunk); }
     function lookup(m, t) { return chunk(chunkOf(m.seps, t)).then(function (c) { return c.map.get(t); }); }
 
     // The terms a query word stands for: its stem (exact) and completions of
@@ -432,7 +572,7 @@
       if (pfx) jobs.push(completions(m, pfx, last).then(function (list) {
         list.forEach(function (x) { if (!alts.has(x[0])) alts.set(x[0], [x[1], PREFIX]); });
       }));
-      return Promise.all(jobs).then(function () { return { alts: alts, pfx: pfx }; });
+      return Promise.all(jobs).then(function () { return { alts: alts, pfx: pfx, fix: "" }; });
     }
     // All terms starting with p if they lie in at most m.p chunks (one for a
     // complete word), otherwise for the last word the hint's most frequent
@@ -457,47 +597,155 @@
       }).then(function (list) { return list.filter(function (x) { return x[1]; }); });
     }
 
-    // search resolves to {docs: [{id, n, score, frag}], marks}: pages in rank
-    // order (n: words matched) and the excerpt marker.
+    // candidates resolves to the words of the spelling table within
+    // suggestDist of w, [word, distance, pages], nearest and most used
+    // first: the words of its length give or take the distance that start
+    // with its first two letters, or end with its last two.
+    function candidates(w) {
+      var d = suggestDist(w.length);
+      if (!d || !/^\p{L}+$/u.test(w)) return Promise.resolve([]);
+      return get("w.json", true).then(function (seps) {
+        if (!seps.length) return [];
+        var jobs = [];
+        [w, REV + reverse(w)].forEach(function (k) {
+          var p = k.slice(0, k.length - w.length + 2);
+          var lo = p + String.fromCharCode(48 + w.length - d), hi = p + String.fromCharCode(49 + w.length + d);
+          for (var i = chunkOf(seps, lo); i <= chunkOf(seps, hi); i++) jobs.push(file("w/" + i + ".bin", decodeSpell).then(function (c) {
+            return c.filter(function (e) { return e[0] >= lo && e[0] < hi; });
+          }));
+        });
+        return Promise.all(jobs);
+      }).then(function (lists) {
+        var out = [];
+        lists.forEach(function (l) {
+          l.forEach(function (e) {
+            var word = keyWord(e[0]), dist = osa(w, word, d);
+            if (dist <= d) out.push([word, dist, e[1]]);
+          });
+        });
+        out.sort(function (a, b) { return a[1] - b[1] || b[2] - a[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0); });
+        return out.filter(function (c, i) { return !i || c[0] !== out[i - 1][0]; });
+      });
+    }
+    // typos resolves to the alternatives of a word found nowhere: the stems
+    // of its (at most TYPO_TERMS) nearest candidates within autoDist; and
+    // the candidate a suggestion uses.
+    function typos(m, w) {
+      return candidates(w).then(function (cands) {
+        var terms = [], dists = [], auto = autoDist(w.length);
+        for (var i = 0; i < cands.length && terms.length < TYPO_TERMS && cands[i][1] <= auto; i++) {
+          var t = stem(cands[i][0]);
+          if (terms.indexOf(t) < 0) { terms.push(t); dists.push(cands[i][1]); }
+        }
+        return Promise.all(terms.map(function (t) { return lookup(m, t); })).then(function (es) {
+          var alts = new Map();
+          es.forEach(function (e, i) { if (e) alts.set(terms[i], [e, dists[i] > 1 ? TYPO2 : TYPO]); });
+          return { alts: alts, fix: cands.length ? cands[0][0] : "" };
+        });
+      });
+    }
+
+    // pairDocs resolves to the pages that have term a just before term b.
+    function pairDocs(m, a, b) {
+      if (!m.b) return Promise.resolve([]);
+      var h = pairHash(fnv(a), fnv(b));
+      return file("p/" + (h & (m.b - 1)) + ".bin", decodeBucket).then(function (bk) {
+        return bk.get(Math.floor(h / m.b)) || [];
+      });
+    }
+    // phraseTerms: the terms of a word a phrase check uses, the exact one
+    // or else the typo ones; none (no check) for a word known by prefix.
+    function phraseTerms(g) {
+      var exact = [], typo = [];
+      g.alts.forEach(function (a, t) { if (a[1] === EXACT) exact.push(t); else if (a[1] <= TYPO) typo.push(t); });
+      return exact.length ? exact : typo;
+    }
+    // phraseDocs resolves to the set of pages that have every checked pair
+    // of words of every phrase, or null if no pair was checked.
+    function phraseDocs(m, pq, groups) {
+      var jobs = [];
+      pq.phrases.forEach(function (p) {
+        for (var i = p[0]; i < p[1]; i++) {
+          var as = phraseTerms(groups[i]), bs = phraseTerms(groups[i + 1]), pair = [];
+          if (!as.length || !bs.length) continue;
+          as.forEach(function (a) { bs.forEach(function (b) { pair.push(pairDocs(m, a, b)); }); });
+          jobs.push(Promise.all(pair));
+        }
+      });
+      if (!jobs.length) return Promise.resolve(null);
+      return Promise.all(jobs).then(function (pairs) {
+        var sets = pairs.map(function (lists) {
+          var s = new Set();
+          lists.forEach(function (l) { l.forEach(function (d) { s.add(d); }); });
+          return s;
+        });
+        return new Set(Array.from(sets[0]).filter(function (d) { return sets.every(function (s) { return s.has(d); }); }));
+      });
+    }
+
+    // search resolves to {docs: [{id, n, t, sec, score, frag}], marks,
+    // suggest}: pages in rank order (n: words matched, t: of them in the
+    // title), the excerpt marker, and the query with misspelt words
+    // corrected ("" if none is).
     this.search = function (q) {
-      var words = tokens(q.normalize("NFC"), lang).slice(0, MAXWORDS);
-      if (!words.length) return Promise.resolve({ docs: [], marks: null });
-      return manifest().then(function (m) {
-        if (m.v !== 2) throw new Error("index format " + m.v);
+      var pq = parse(q, lang), m, fixes = new Map();
+      if (!pq.words.length) return Promise.resolve({ docs: [], marks: null, suggest: "" });
+      return manifest().then(function (mm) {
+        m = mm;
+        if (m.v !== FORMAT) throw new Error("index format " + m.v);
         if (!m.n) return [];
-        return Promise.all(words.map(function (t, i) { return alternatives(m, t.w, i === words.length - 1); }));
+        return Promise.all(pq.words.map(function (t) { return alternatives(m, t.w, t.last); }));
       }).then(function (groups) {
-        var docs = new Map();
-        groups.forEach(function (g, gi) {
-          g.alts.forEach(function (a) {
-            var e = a[0], post = e.post;
-            for (var k = 0; k < post.length; k += 3) {
-              var sc = e.idf * post[k + 1] * a[1], d = docs.get(post[k]);
-              if (!d) docs.set(post[k], d = { id: post[k], best: [], frags: [] });
-              var cur = d.best[gi]; // best alternative; on a tie the lower fragment
-              if (cur === undefined || sc > cur || (sc === cur && post[k + 2] < d.frags[gi])) { d.best[gi] = sc; d.frags[gi] = post[k + 2]; }
-            }
+        return Promise.all(groups.map(function (g, i) {
+          if (g.alts.size) return null;
+          return typos(m, pq.words[i].w).then(function (r) {
+            g.alts = r.alts; g.fix = r.fix;
+            if (r.fix) fixes.set(i, r.fix);
           });
+        })).then(function () { return groups.length ? phraseDocs(m, pq, groups) : null; }).then(function (ph) {
+          return { docs: rank(groups, ph), marks: marker(groups), suggest: suggestion(pq, fixes) };
         });
-        var list = [];
-        docs.forEach(function (d) {
-          var n = 0, score = 0, freq = {}, frag = 0, top = 0;
-          d.best.forEach(function (sc, gi) {
-            if (sc === undefined) return;
-            n++; score += sc;
-            var f = d.frags[gi];
-            freq[f] = (freq[f] || 0) + 1;
-            if (freq[f] > top || (freq[f] === top && f < frag)) { top = freq[f]; frag = f; }
-          });
-          list.push({ id: d.id, n: n, score: score, frag: frag });
-        });
-        // all words must match; if no page has them all, rank partial matches
-        var all = list.filter(function (d) { return d.n === groups.length; });
-        if (all.length) list = all;
-        list.sort(function (a, b) { return b.n - a.n || b.score - a.score || a.id - b.id; });
-        return { docs: list, marks: marker(groups) };
       });
     };
+
+    // rank returns the pages in rank order: those with every phrase (if
+    // any has them all), then every word (if any has), before the others;
+    // more words, more of them in the title, a section the query names, a
+    // higher score, the lower page id (shorter, deeper pages first).
+    function rank(groups, ph) {
+      var docs = new Map();
+      groups.forEach(function (g, gi) {
+        g.alts.forEach(function (a) {
+          var e = a[0], post = e.post;
+          for (var k = 0; k < post.length; k += 3) {
+            var sc = e.idf * post[k + 1] * a[1], d = docs.get(post[k]), x = post[k + 2], f = Math.floor(x / 4);
+            if (!d) docs.set(post[k], d = { id: post[k], best: [], frags: [], title: [], sec: [] });
+            var cur = d.best[gi]; // best alternative; on a tie the lower fragment
+            if (cur === undefined || sc > cur || (sc === cur && f < d.frags[gi])) { d.best[gi] = sc; d.frags[gi] = f; }
+            if (x & 1) d.title[gi] = true; // the page's title has the word
+            if (x & 2) d.sec[gi] = true; // ... and the page heads a section
+          }
+        });
+      });
+      var list = [];
+      docs.forEach(function (d) {
+        var n = 0, t = 0, score = 0, freq = {}, frag = 0, top = 0;
+        d.best.forEach(function (sc, gi) {
+          if (sc === undefined) return;
+          n++; score += sc;
+          if (d.title[gi]) t++;
+          var f = d.frags[gi];
+          freq[f] = (freq[f] || 0) + 1;
+          if (freq[f] > top || (freq[f] === top && f < frag)) { top = freq[f]; frag = f; }
+        });
+        var sec = groups.every(function (g, gi) { return d.sec[gi]; }) ? 1 : 0;
+        list.push({ id: d.id, n: n, t: t, sec: sec, score: score, frag: frag });
+      });
+      list = keep(list, function (d) { return !ph || ph.has(d.id); });
+      list = keep(list, function (d) { return d.n === groups.length; });
+      return list.sort(function (a, b) { return b.n - a.n || b.t - a.t || b.sec - a.sec || b.score - a.score || a.id - b.id; });
+    }
+    function keep(list, f) { var out = list.filter(f); return out.length ? out : list; }
 
     // marker returns a test for excerpt words: same stem as a matched term,
     // starting with a searched prefix, or containing a matched term (a
@@ -526,6 +774,20 @@
     };
   }
 
+  // suggestion returns the query text with the words of fixes (word index
+  // -> correction) replaced, capitalised as typed; "" if there are none.
+  function suggestion(pq, fixes) {
+    if (!fixes.size) return "";
+    var out = pq.text;
+    for (var i = pq.words.length - 1; i >= 0; i--) {
+      if (!fixes.has(i)) continue;
+      var w = pq.words[i], fix = fixes.get(i), c = out[w.s];
+      if (c !== c.toLowerCase()) fix = fix[0].toUpperCase() + fix.slice(1);
+      out = out.slice(0, w.s) + fix + out.slice(w.e);
+    }
+    return out;
+  }
+
   // excerpt returns [text, marked?] pieces: about 30 words around the
   // densest cluster of marked words.
   function excerpt(text, lang, mark) {
@@ -550,11 +812,24 @@
     return out.map(function (x) { return [x[0].replace(/\s+/g, " "), x[1]]; });
   }
 
-  /* ---- User interface, written against the DOM of the search page. */
+  /* ---- User interface, written against the DOM of the search page.
+     init may run again (the preview's event "handbook:content", sent after
+     it replaced parts of the page): the interface is then left as it is if
+     its elements are the same, else the old one is stopped (its listeners
+     removed) and a new one started on the new elements, taking the query
+     from the field or the address. */
+  var current = null;
   function init() {
     var root = document.getElementById("search"), input = document.getElementById("search-q");
     var status = document.getElementById("search-status"), list = document.getElementById("search-results");
     if (!root || !input || !status || !list || !window.fetch) return;
+    if (current && current.root === root && current.input === input && current.status === status && current.list === list) return;
+    if (current) current.stop();
+    var off = [];
+    function on(target, type, fn) {
+      target.addEventListener(type, fn);
+      off.push(function () { target.removeEventListener(type, fn); });
+    }
     var lang = root.getAttribute("data-lang") || "en";
     var engine = new Engine(root.getAttribute("data-index"), lang, window.fetch.bind(window));
     var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
@@ -612,6 +887,21 @@
         if (focus && first) first.focus();
       });
     }
+    // didYouMean returns the "Did you mean" sentence for s, whose link
+    // searches s here.
+    function didYouMean(s) {
+      var span = document.createElement("span"), parts = msg("suggest").split("{q}"), a = document.createElement("a");
+      var u = new URL(location.href);
+      u.searchParams.set("q", s);
+      a.href = u.pathname + u.search;
+      a.textContent = s;
+      a.addEventListener("click", function (e) { e.preventDefault(); input.value = s; input.focus(); run(s); });
+      span.className = "search-suggest";
+      span.appendChild(document.createTextNode(" " + parts[0]));
+      span.appendChild(a);
+      span.appendChild(document.createTextNode(parts.slice(1).join("{q}")));
+      return span;
+    }
     function run(q) {
       var my = ++seq;
       clearTimeout(timer);
@@ -628,25 +918,31 @@
           var n = res.docs.length;
           status.textContent = n ? msg(plural && plural.select(n) === "one" || (!plural && n === 1) ? "count-one" : "count-other", { n: n.toLocaleString(lang) })
             : msg("none", { q: q.trim() });
+          if (res.suggest) status.appendChild(didYouMean(res.suggest));
         });
       }).catch(function () {
         if (my === seq) { list.textContent = ""; more.hidden = true; status.textContent = msg("error"); }
       }).then(function () { clearTimeout(slow); });
     }
 
-    input.addEventListener("input", function () {
+    on(input, "input", function () {
       clearTimeout(timer);
       timer = setTimeout(function () { run(input.value); }, 200);
     });
-    if (input.form) input.form.addEventListener("submit", function (e) { e.preventDefault(); run(input.value); });
-    more.addEventListener("click", function () { if (state) show(seq, true); });
-    var q = new URLSearchParams(location.search).get("q") || "";
+    if (input.form) on(input.form, "submit", function (e) { e.preventDefault(); run(input.value); });
+    on(more, "click", function () { if (state) show(seq, true); });
+    current = {
+      root: root, input: input, status: status, list: list,
+      stop: function () { seq++; clearTimeout(timer); off.forEach(function (f) { f(); }); more.remove(); }
+    };
+    var q = input.value || new URLSearchParams(location.search).get("q") || "";
     if (q) { input.value = q; run(q); }
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { stemmer: stemmer, tokens: tokens, Engine: Engine, excerpt: excerpt };
+    module.exports = { stemmer: stemmer, tokens: tokens, parse: parse, osa: osa, Engine: Engine, excerpt: excerpt };
   } else if (typeof document !== "undefined") {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+    document.addEventListener("handbook:content", init);
   }
 })();
