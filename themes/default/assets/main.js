@@ -181,13 +181,18 @@
   // same search in the other language.
   function keepQuery() {
     var input = document.getElementById("search-q");
-    if (!input || input.handbookKeepQuery) {
-      return; // bound already (init may run again)
+    var links = Array.prototype.slice.call(document.querySelectorAll(".lang-switch a[href]")).filter(function (a) {
+      return !a.handbookKeepQuery; // bound already (init may run again)
+    });
+    links.forEach(function (a) {
+      a.handbookKeepQuery = true;
+    });
+    if (!input) {
+      return;
     }
-    input.handbookKeepQuery = true;
-    var links = Array.prototype.slice.call(document.querySelectorAll(".lang-switch a[href]"));
     function update() {
-      var q = input.value.trim() || new URLSearchParams(window.location.search).get("q") || "";
+      var field = document.getElementById("search-q"); // the preview may have replaced it
+      var q = (field ? field.value.trim() : "") || new URLSearchParams(window.location.search).get("q") || "";
       links.forEach(function (a) {
         var u = new URL(a.href, window.location.href);
         if (q) {
@@ -198,9 +203,12 @@
         a.href = u.href;
       });
     }
-    input.addEventListener("input", update);
+    // Before a link is followed, hovered or focused (its address shows),
+    // and not on the field's input: the field's listener is search.js's.
     links.forEach(function (a) {
-      a.addEventListener("click", update);
+      ["click", "auxclick", "focus", "pointerenter"].forEach(function (type) {
+        a.addEventListener(type, update);
+      });
     });
     update();
   }
