@@ -11,6 +11,7 @@ import (
 	"github.com/kuntahankinnat/handbook/internal/config"
 	"github.com/kuntahankinnat/handbook/internal/diag"
 	"github.com/kuntahankinnat/handbook/internal/history"
+	"github.com/kuntahankinnat/handbook/internal/images"
 	"github.com/kuntahankinnat/handbook/themes"
 )
 
@@ -44,7 +45,7 @@ func (f folders) options() (opt build.Options, close func(), err error) {
 		roots = append(roots, r)
 		return r, nil
 	}
-	opt = build.Options{ContentDir: f.content, Assets: assets()}
+	opt = build.Options{ContentDir: f.content, Assets: assets(), Images: imageCache()}
 	if err := contentFolder(f.content); err != nil {
 		return opt, close, err
 	}
@@ -84,6 +85,17 @@ func openHistory(ctx context.Context, dir string) *history.Repo {
 		return nil
 	}
 	return h
+}
+
+// imageCache keeps the smaller copies of the images in the user's cache
+// folder, so that a picture is resized once per machine, not once per
+// build; without a cache folder (no $HOME) the copies are kept in memory.
+func imageCache() *images.Cache {
+	dir, err := images.DefaultDir()
+	if err != nil {
+		dir = ""
+	}
+	return images.NewCache(images.CacheOptions{Dir: dir})
 }
 
 func assets() build.Assets {

@@ -85,7 +85,7 @@ func TestBuildBasic(t *testing.T) {
 	})
 	t.Run("content files", func(t *testing.T) {
 		mustContain(t, "en openness", readOut(t, out, "en/goals/openness/index.html"),
-			`<img src="/media/goals/kaavio.svg" alt="A diagram of openness">`)
+			`<img src="/media/goals/kaavio.svg" alt="A diagram of openness" width="1" height="1" decoding="async">`)
 		mustContain(t, "published image", readOut(t, out, "media/goals/kaavio.svg"), "<svg")
 	})
 	t.Run("assets", func(t *testing.T) {

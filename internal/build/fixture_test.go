@@ -1,7 +1,10 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/png"
 	"maps"
 	"math/rand/v2"
 	"path"
@@ -100,6 +103,8 @@ func newFixture(seed uint64) *fixture {
 	f.pages["goals/a"]["fi"].aliases = []string{"/fi/vanha-a/"}
 	f.images = []string{"goals/pic.svg"}
 	f.pages["goals/a"]["en"].images = []string{"pic.svg"}
+	f.pages["goals/a"]["fi"].images = []string{"photo.png"}
+	f.writePhoto(700)
 	for k, langs := range f.pages {
 		for l := range langs {
 			f.writePage(k, l)
@@ -125,6 +130,20 @@ func (f *fixture) write(p, data string) {
 	f.clock = f.clock.Add(time.Second)
 	f.content[p] = &fstest.MapFile{Data: []byte(data), ModTime: f.clock}
 	f.changed[p] = true
+}
+
+// writePhoto writes goals/photo.png, a PNG w pixels wide whose copies are
+// smaller files than itself (its pixels are noise).
+func (f *fixture) writePhoto(w int) {
+	img := image.NewNRGBA(image.Rect(0, 0, w, 16))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(f.r.Uint32())
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		panic(err)
+	}
+	f.write("goals/photo.png", buf.String())
 }
 
 func (f *fixture) remove(p string) {
@@ -379,6 +398,13 @@ func (f *fixture) edit() string {
 		f.writePage(key, lang)
 		return "break/fix " + at
 	case 19:
+		if f.r.IntN(3) == 0 {
+			// A raster picture of another width: none, one or two smaller
+			// copies (see images.Plan).
+			w := []int{300, 700, 1100}[f.r.IntN(3)]
+			f.writePhoto(w)
+			return fmt.Sprintf("photo %d px", w)
+		}
 		if len(f.images) > 1 && f.r.IntN(2) == 0 {
 			img := f.images[len(f.images)-1]
 			f.images = f.images[:len(f.images)-1]

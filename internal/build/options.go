@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kuntahankinnat/handbook/internal/history"
+	"github.com/kuntahankinnat/handbook/internal/images"
 )
 
 // Options configure a build.
@@ -61,6 +62,11 @@ type Options struct {
 	// so that Update re-renders exactly the outputs a change affects (the
 	// preview server). A build that is never updated leaves it off.
 	Incremental bool
+	// Images keeps the smaller copies of the site's images between builds
+	// (images.NewCache with images.DefaultDir() at the command line, so
+	// that each picture is resized once per machine). Nil gives each
+	// Session a cache of its own in memory.
+	Images *images.Cache
 	// DeferSearch leaves an update's search index to FinishSearch: the
 	// preview server writes it after telling the tabs to reload.
 	DeferSearch bool

@@ -10,6 +10,7 @@ import (
 	"github.com/kuntahankinnat/handbook/internal/content"
 	"github.com/kuntahankinnat/handbook/internal/diag"
 	"github.com/kuntahankinnat/handbook/internal/folder"
+	"github.com/kuntahankinnat/handbook/internal/images"
 	"github.com/kuntahankinnat/handbook/internal/markdown"
 	"github.com/kuntahankinnat/handbook/internal/render"
 	"github.com/kuntahankinnat/handbook/internal/search"
@@ -25,6 +26,8 @@ type pass struct {
 	rnd  *render.Renderer
 	// search tells that pages make search entries.
 	search bool
+	// images makes the smaller copies of the images (see mediaFiles).
+	images *images.Cache
 }
 
 // render renders artifact a, reading the model through a reader that
@@ -67,7 +70,6 @@ func (p *pass) displayOf(a artifact) string {
 
 func (p *pass) renderNow(a artifact, rd *site.Reader) *artOut {
 	out := &artOut{}
-	base := rd.Config().BaseURL.Path
 	switch a.kind {
 	case artPage:
 		p.page(rd, a.page, out)
@@ -113,7 +115,7 @@ func (p *pass) renderNow(a artifact, rd *site.Reader) *artOut {
 			out.errorf(info.Display, diag.Output, "%v", err)
 			break
 		}
-		out.add(info.URL[len(base):], data, nil)
+		p.mediaFiles(info, data, out)
 	}
 	return out
 }
@@ -136,7 +138,7 @@ func (p *pass) page(rd *site.Reader, id site.PageID, out *artOut) {
 		src := rd.Source(id)
 		meta := rd.Meta(id)
 		var err error
-		body, err = p.convert(rd, rd.NewResolver(id, src), src, id.Lang, meta.Fallback, "", 0, out)
+		body, err = p.convert(rd, id, rd.NewResolver(id, src), src, convertOpts{lang: id.Lang, noAnchors: meta.Fallback}, out)
 		if err != nil {
 			out.errorf(src.Display, diag.IO, "%v", err)
 			return
@@ -161,7 +163,7 @@ func (p *pass) print(rd *site.Reader, id site.PageID, out *artOut) {
 	guide := site.NodeID(id.Key, id.Lang)
 	g, _ := rd.Guide(guide)
 	src := rd.Source(guide)
-	intro, err := p.convert(rd, rd.NewPrintResolver(guide, src, guide), src, id.Lang, true, "intro-", 0, out)
+	intro, err := p.convert(rd, id, rd.NewPrintResolver(guide, src, guide), src, convertOpts{lang: id.Lang, noAnchors: true, idPrefix: "intro-", print: true}, out)
 	if err != nil {
 		out.errorf(src.Display, diag.IO, "%v", err)
 		return
@@ -170,7 +172,8 @@ func (p *pass) print(rd *site.Reader, id site.PageID, out *artOut) {
 	for i, s := range g.Steps {
 		ssrc := rd.Source(s)
 		st, _ := rd.Step(s)
-		steps[i], err = p.convert(rd, rd.NewPrintResolver(s, ssrc, guide), ssrc, id.Lang, true, site.StepIDPrefix(st.Number), 1, out)
+		steps[i], err = p.convert(rd, id, rd.NewPrintResolver(s, ssrc, guide), ssrc,
+			convertOpts{lang: id.Lang, noAnchors: true, idPrefix: site.StepIDPrefix(st.Number), shift: 1, print: true}, out)
 		if err != nil {
 			out.errorf(ssrc.Display, diag.IO, "%v", err)
 			return
@@ -184,12 +187,25 @@ func (p *pass) print(rd *site.Reader, id site.PageID, out *artOut) {
 	out.files = append(out.files, outFile{path: pagePath(link.URL, rd.Config().BaseURL.Path), data: html})
 }
 
-// convert reads a source's body and converts it with the given resolver,
-// adding what it found to out. noAnchors leaves out the links to other
-// pages' headings: a fallback shows another language's text, whose anchors
-// name headings of that language while its links go to this language's
-// pages; and a print page repeats links checked on the pages themselves.
-func (p *pass) convert(rd *site.Reader, res *site.Resolver, src *content.Source, lang string, noAnchors bool, idPrefix string, shift int, out *artOut) (*markdown.Result, error) {
+// convertOpts are the settings of converting one source for a page.
+type convertOpts struct {
+	lang string
+	// noAnchors leaves out the links to other pages' headings: a
+	// fallback shows another language's text, whose anchors name headings
+	// of that language while its links go to this language's pages; and a
+	// print page repeats links checked on the pages themselves.
+	noAnchors bool
+	// idPrefix and shift are the heading ids' prefix and how many levels
+	// the headings go down (on a print page).
+	idPrefix string
+	shift    int
+	// print tells that the page is printed whole: no image waits to load.
+	print bool
+}
+
+// convert reads a source's body and converts it with the given resolver
+// for page id, adding what it found to out.
+func (p *pass) convert(rd *site.Reader, id site.PageID, res *site.Resolver, src *content.Source, o convertOpts, out *artOut) (*markdown.Result, error) {
 	out.sources = append(out.sources, src.Path)
 	if src.Failed {
 		return &markdown.Result{}, nil
@@ -198,17 +214,22 @@ func (p *pass) convert(rd *site.Reader, res *site.Resolver, src *content.Source,
 	if err != nil {
 		return nil, err
 	}
-	rd.Recorder().Add(site.Fact{Kind: site.FactUI, Name: lang})
-	table, _ := p.in.bundle.Translator(lang).T("table_label", nil)
+	rd.Recorder().Add(site.Fact{Kind: site.FactUI, Name: o.lang})
+	table, _ := p.in.bundle.Translator(o.lang).T("table_label", nil)
+	sizes, err := p.rnd.ImageSizes(rd, id)
+	if err != nil {
+		return nil, err
+	}
+	res.ImageSizes = sizes
 	conv := p.md.Convert(body, markdown.Options{
-		Path: src.Display, Line: src.BodyLine, Links: res,
-		IDPrefix: idPrefix, HeadingShift: shift, TableLabel: table,
+		Path: src.Display, Line: src.BodyLine, Links: res, Images: res, EagerImages: o.print,
+		IDPrefix: o.idPrefix, HeadingShift: o.shift, TableLabel: table,
 	})
 	out.diags = append(out.diags, conv.Diags...)
-	if idPrefix == "" {
+	if o.idPrefix == "" {
 		out.ids = append(out.ids, sourceIDs{path: src.Path, ids: joinIDs(conv.IDs())})
 	}
-	if !noAnchors {
+	if !o.noAnchors {
 		out.anchors = append(out.anchors, res.Anchors...)
 	}
 	out.targets = append(out.targets, res.Targets...)

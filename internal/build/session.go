@@ -11,6 +11,7 @@ import (
 	"github.com/kuntahankinnat/handbook/internal/check"
 	"github.com/kuntahankinnat/handbook/internal/diag"
 	"github.com/kuntahankinnat/handbook/internal/history"
+	"github.com/kuntahankinnat/handbook/internal/images"
 	"github.com/kuntahankinnat/handbook/internal/markdown"
 	"github.com/kuntahankinnat/handbook/internal/render"
 	"github.com/kuntahankinnat/handbook/internal/site"
@@ -34,6 +35,10 @@ type Session struct {
 	search *searchState
 	// hist is the content's git history as last read (nil without).
 	hist *history.Repo
+	// images makes and keeps the copies of the images; measured is what
+	// the last build learned of each image, by key (see measureImages).
+	images   *images.Cache
+	measured map[string]measuredImage
 	// files counts the files the last renderAll wrote.
 	files int
 }
@@ -99,7 +104,11 @@ func NewSession(opt Options, out Output) *Session {
 	if out == nil {
 		out = Discard
 	}
-	return &Session{opt: opt, out: out, md: markdown.New(), seed: maphash.MakeSeed(), hist: opt.History}
+	cache := opt.Images
+	if cache == nil {
+		cache = images.NewCache(images.CacheOptions{})
+	}
+	return &Session{opt: opt, out: out, md: markdown.New(), seed: maphash.MakeSeed(), hist: opt.History, images: cache}
 }
 
 // Build builds the whole site from nothing. On failure the output and the
@@ -156,7 +165,8 @@ func (s *Session) run(ctx context.Context, prev *state, ch Changes) *Result {
 		// alike: those errors say it all.
 		return res
 	}
-	p := &pass{opt: s.opt, in: in, site: sm, md: s.md, search: s.out != Discard,
+	diags = append(diags, s.measureImages(sm)...)
+	p := &pass{opt: s.opt, in: in, site: sm, md: s.md, search: s.out != Discard, images: s.images,
 		rnd: &render.Renderer{Theme: in.theme, Bundle: in.bundle, Preview: s.opt.Preview}}
 	diags = append(diags, checkTypes(sm, p.rnd)...)
 

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/kuntahankinnat/handbook/internal/diag"
@@ -73,12 +74,41 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			first = false
 		}
 	}
+	labels := map[string]int{}
 	for _, tb := range tables {
-		wrap := &tableScroll{label: st.opt.TableLabel}
+		wrap := &tableScroll{label: st.tableLabel(tb, labels)}
 		parent := tb.Parent()
 		parent.ReplaceChild(parent, tb, wrap)
 		wrap.AppendChild(wrap, tb)
 	}
+}
+
+// tableLabel is the accessible name of a table's scrolling region: the
+// TableLabel, then the table's column headings, so that a page with
+// several tables has regions a screen reader can tell apart (landmarks
+// with one name are ambiguous); a name that repeats on the page gets a
+// number. seen counts the names given so far.
+func (st *state) tableLabel(tb *east.Table, seen map[string]int) string {
+	label := st.opt.TableLabel
+	if label == "" {
+		return ""
+	}
+	var cols []string
+	if head, ok := tb.FirstChild().(*east.TableHeader); ok {
+		for c := head.FirstChild(); c != nil; c = c.NextSibling() {
+			if txt := strings.TrimSpace(inlineText(c, st.src)); txt != "" {
+				cols = append(cols, txt)
+			}
+		}
+	}
+	if len(cols) > 0 {
+		label += ": " + strings.Join(cols, ", ")
+	}
+	seen[label]++
+	if n := seen[label]; n > 1 {
+		label += fmt.Sprintf(" (%d)", n)
+	}
+	return label
 }
 
 // heading sets the heading's id (its own "{#id}" or one made from its

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"strings"
 	"sync"
 
 	"github.com/kuntahankinnat/handbook/internal/i18n"
@@ -21,8 +22,9 @@ type Renderer struct {
 	// Preview marks draft pages with a banner (the preview server shows
 	// drafts; a production build leaves them out).
 	Preview bool
-	// cache holds partials rendered by .Cached, by language, name and key.
-	cache sync.Map
+	// cache holds partials rendered by .Cached, by language, name and key;
+	// sizes the image sizes of each layout (see ImageSizes).
+	cache, sizes sync.Map
 }
 
 // PrintStep is one step of a guide on its print page.
@@ -44,11 +46,26 @@ func (r *Renderer) Page(rd *site.Reader, id site.PageID, body *markdown.Result) 
 	d := r.newView(rd, id)
 	if body != nil {
 		d.Content = template.HTML(body.HTML) // the markdown package's safe output (see doc.go)
+		d.Intro, d.Body = splitIntro(body.HTML)
+		d.headings = body.Headings
 		if body.SectionCount() >= 3 {
 			d.TOC = tocHTML(body.TOC())
 		}
 	}
 	return r.execute(d, r.layoutNames(rd, id)...)
+}
+
+// splitIntro splits a page body before its first level-2 heading: the
+// text that leads into the page (a role's next step, the home page's way
+// in), which layouts show before the table of contents, and the sections.
+// The markdown package escapes every "<" of the text and drops raw HTML,
+// so "<h2" in its output is always the start of a heading.
+func splitIntro(html []byte) (intro, body template.HTML) {
+	i := bytes.Index(html, []byte("<h2"))
+	if i < 0 {
+		return template.HTML(html), "" // see doc.go
+	}
+	return template.HTML(bytes.TrimSpace(html[:i])), template.HTML(html[i:]) // see doc.go
 }
 
 // Print renders a guide's print page: the guide's own text, then every step.
@@ -136,4 +153,29 @@ func (r *Renderer) execute(d *view, layouts ...string) ([]byte, error) {
 		return nil, fmt.Errorf("layout %s: %w", name, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// ImageSizes returns the sizes attribute of the images in the text of
+// page id: the theme's partial "image-sizes" as the page's layout defines
+// it (the width its text column takes), or "" when the theme has none.
+// It is the same text for every page of a layout, so it is made once.
+func (r *Renderer) ImageSizes(rd *site.Reader, id site.PageID) (string, error) {
+	rd.Recorder().Add(site.Fact{Kind: site.FactTheme})
+	t, name, err := r.Theme.Layout(r.layoutNames(rd, id)...)
+	if err != nil {
+		return "", err
+	}
+	if v, ok := r.sizes.Load(name); ok {
+		return v.(string), nil
+	}
+	out := ""
+	if t.Lookup("image-sizes") != nil {
+		var buf bytes.Buffer
+		if err := t.ExecuteTemplate(&buf, "image-sizes", nil); err != nil {
+			return "", fmt.Errorf("layout %s: %w", name, err)
+		}
+		out = strings.Join(strings.Fields(buf.String()), " ")
+	}
+	r.sizes.Store(name, out)
+	return out, nil
 }

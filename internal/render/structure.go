@@ -1,6 +1,8 @@
 package render
 
 import (
+	"slices"
+
 	"github.com/kuntahankinnat/handbook/internal/site"
 )
 
@@ -186,35 +188,59 @@ func (d *view) Children() []Child {
 	return out
 }
 
-// ScopeGroup is one column of the operating-model map.
+// ModelMap is the operating-model map: the methods as rows grouped by
+// scope, the roles as columns.
+type ModelMap struct {
+	Roles  []Link
+	Groups []ScopeGroup
+}
+
+// ScopeGroup is the methods of one scope.
 type ScopeGroup struct {
 	Scope   string
 	Label   string
 	Methods []MapMethod
 }
 
-// MapMethod is a method on the map with the roles responsible for it.
+// MapMethod is a method on the map: Marks tells, for each of the map's
+// roles in order, whether the role takes part in it (its roles relation
+// names the role); Roles are those roles.
 type MapMethod struct {
 	Link
+	Marks []bool
 	Roles []Link
 }
 
 // ModelMap groups the section's pages by their scope, in the order of
-// site.Scopes; pages without a scope are left out.
-func (d *view) ModelMap() ([]ScopeGroup, error) {
-	roles := d.rolesKey()
-	var out []ScopeGroup
+// site.Scopes (pages without a scope are left out), with a column for each
+// page of the entry-point section (the roles); nil when no page has a
+// scope.
+func (d *view) ModelMap() (*ModelMap, error) {
+	key := d.rolesKey()
+	m := &ModelMap{}
+	var roles []site.PageID
+	if key != "" {
+		roles = d.rd.EntryPoints(d.id.Lang)
+		m.Roles = d.links(roles)
+	}
 	children := d.rd.Children(d.id)
 	for _, s := range site.Scopes {
 		g := ScopeGroup{Scope: s}
 		for _, c := range children {
-			if d.rd.Scope(c) == s {
-				m := MapMethod{Link: d.link(c, "")}
-				if roles != "" {
-					m.Roles = d.links(d.rd.RelatedIn(c, roles))
-				}
-				g.Methods = append(g.Methods, m)
+			if d.rd.Scope(c) != s {
+				continue
 			}
+			mm := MapMethod{Link: d.link(c, ""), Marks: make([]bool, len(roles))}
+			if key != "" {
+				named := d.rd.RelatedIn(c, key)
+				for i, r := range roles {
+					mm.Marks[i] = slices.Contains(named, r)
+					if mm.Marks[i] {
+						mm.Roles = append(mm.Roles, m.Roles[i])
+					}
+				}
+			}
+			g.Methods = append(g.Methods, mm)
 		}
 		if len(g.Methods) == 0 {
 			continue
@@ -224,9 +250,12 @@ func (d *view) ModelMap() ([]ScopeGroup, error) {
 			return nil, err
 		}
 		g.Label = label
-		out = append(out, g)
+		m.Groups = append(m.Groups, g)
 	}
-	return out, nil
+	if len(m.Groups) == 0 {
+		return nil, nil
+	}
+	return m, nil
 }
 
 // rolesKey is the relation key that names the entry-point section (the

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kuntahankinnat/handbook/internal/config"
 	"github.com/kuntahankinnat/handbook/internal/i18n"
+	"github.com/kuntahankinnat/handbook/internal/markdown"
 	"github.com/kuntahankinnat/handbook/internal/site"
 )
 
@@ -25,10 +26,13 @@ type view struct {
 	// render with the home page's identity.
 	notFound, root bool
 
-	// Content is the page body; TOC its table of contents when it has at
-	// least three sections.
-	Content template.HTML
-	TOC     template.HTML
+	// Content is the page body; Intro the part of it before its first
+	// section, and Body the rest; TOC its table of contents when it has
+	// at least three sections.
+	Content     template.HTML
+	Intro, Body template.HTML
+	TOC         template.HTML
+	headings    []markdown.Heading
 	// PrintSteps are a print page's steps.
 	PrintSteps []PrintStep
 
@@ -213,13 +217,38 @@ func (d *view) Fallback() bool { return !d.notFound && !d.root && d.rd.Meta(d.id
 // ContentLang is the language the content is written in.
 func (d *view) ContentLang() string { return d.rd.Meta(d.id).ContentLang }
 
-// ContentLangName is the name of the language the content is written in.
-func (d *view) ContentLangName() string {
+// ContentLangName says in the page's language that a text is in the
+// language the content is written in: the UI string language_in_<code>
+// ("in Finnish", "suomeksi", "på finska"), or for a language the UI
+// strings do not name, language_in_other with the name from site.yaml.
+func (d *view) ContentLangName() (string, error) {
 	code := d.ContentLang()
-	if l, ok := d.rd.Config().Lang(code); ok {
-		return l.Name
+	if d.HasT("language_in_" + code) {
+		return d.T("language_in_" + code)
 	}
-	return code
+	name := code
+	if l, ok := d.rd.Config().Lang(code); ok {
+		name = l.Name
+	}
+	return d.T("language_in_other", "Name", name)
+}
+
+// Section is a level-2 heading of the page's text.
+type Section struct {
+	ID   string
+	Text string
+}
+
+// Sections lists the level-2 headings of the page's text (a guide's
+// "On this page" lists them after its steps).
+func (d *view) Sections() []Section {
+	var out []Section
+	for _, h := range d.headings {
+		if h.Level == 2 {
+			out = append(out, Section{ID: h.ID, Text: h.Text})
+		}
+	}
+	return out
 }
 
 // Lastmod is when the content was last changed (lastmod, else date).
@@ -264,6 +293,13 @@ func (d *view) NoIndex() bool {
 
 // Canonical is the page's absolute URL.
 func (d *view) Canonical() string { return d.absURL(d.URL()) }
+
+// Address is the page's absolute URL as a reader would type it, its path
+// not percent-encoded ("…/sv/guider/välfärdsteknologi/"), for a printout.
+func (d *view) Address() string {
+	u := d.rd.Config().BaseURL
+	return u.Scheme + "://" + u.Host + d.URL()
+}
 
 func (d *view) absURL(p string) string {
 	u := *d.rd.Config().BaseURL

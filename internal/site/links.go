@@ -32,6 +32,12 @@ type Resolver struct {
 	// Targets are the keys of the pages the content links to.
 	Targets []string
 	display string
+	// ImageSizes is the sizes attribute of the images of the content:
+	// the width the theme's text column takes (see ResolveImage).
+	ImageSizes string
+	// assetKeys are the keys of the files the content names, by the
+	// URL they resolved to, for ResolveImage.
+	assetKeys map[string]string
 }
 
 // AnchorRef is a link to an anchor on another page.
@@ -176,6 +182,10 @@ func (res *Resolver) asset(joined string, l markdown.Link, written string) (stri
 		}
 		return "", diag.Textf("file %q not found: there is no %s in the content folder", written, joined)
 	}
+	if res.assetKeys == nil {
+		res.assetKeys = map[string]string{}
+	}
+	res.assetKeys[a.URL] = joined
 	if l.Fragment != "" {
 		return a.URL + "#" + l.Fragment, nil
 	}

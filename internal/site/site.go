@@ -76,6 +76,18 @@ type Alias struct {
 type Asset struct {
 	content.Asset
 	URL string
+	// Image is what the builder measured of an image file (see
+	// SetImage); zero for other files.
+	Image ImageInfo
+}
+
+// SetImage records what the builder measured of the image whose key is
+// key. The builder calls it once per image after New and before any
+// render reads the model; the site package itself reads no file.
+func (s *Site) SetImage(key string, info ImageInfo) {
+	if a := s.assets[key]; a != nil {
+		a.Image = info
+	}
 }
 
 // Options change how the model is built.

@@ -144,6 +144,10 @@ type AssetInfo struct {
 	// Path is the file's path in the content fs.FS; Display names it in
 	// messages; Version changes when its content may have.
 	Path, Display, Version string
+	// Image is what the builder measured of an image (zero for other
+	// files), so that a page showing the image records its size and
+	// copies with the asset.
+	Image ImageInfo
 }
 
 func (v AssetInfo) encode(e *Encoder) {
@@ -152,6 +156,34 @@ func (v AssetInfo) encode(e *Encoder) {
 	e.String(v.Path)
 	e.String(v.Display)
 	e.String(v.Version)
+	v.Image.encode(e)
+}
+
+// ImageInfo is what the builder measured of an image file: its size in
+// CSS pixels (0 × 0 when unknown, as for an SVG of relative size), the
+// smaller copies published beside it (/media/a/kuva-480w.jpg), in
+// increasing width, and why it could not be measured ("" when it could).
+type ImageInfo struct {
+	Width, Height int
+	Copies        []ImageCopy
+	Err           string
+}
+
+// ImageCopy is a smaller copy of an image: its URL and width in pixels.
+type ImageCopy struct {
+	URL   string
+	Width int
+}
+
+func (v ImageInfo) encode(e *Encoder) {
+	e.Int(v.Width)
+	e.Int(v.Height)
+	e.Int(len(v.Copies))
+	for _, c := range v.Copies {
+		e.String(c.URL)
+		e.Int(c.Width)
+	}
+	e.String(v.Err)
 }
 
 // AliasInfo is an old path that redirects to a page.
@@ -354,7 +386,7 @@ func (s *Site) asset(key string) AssetInfo {
 	if a == nil {
 		return AssetInfo{}
 	}
-	return AssetInfo{Exists: true, URL: a.URL, Path: a.Path, Display: a.Display, Version: a.Version}
+	return AssetInfo{Exists: true, URL: a.URL, Path: a.Path, Display: a.Display, Version: a.Version, Image: a.Image}
 }
 
 func (s *Site) aliasList() []AliasInfo {

@@ -51,6 +51,12 @@ func readAxe(t testing.TB) string {
 // runAxe injects axe-core into the tab's page and returns the violations of
 // axeTags. A target is axe's CSS selector for the element.
 func runAxe(ctx context.Context, axeSource string) ([]axeViolation, error) {
+	return runAxeTags(ctx, axeSource, axeTags)
+}
+
+// runAxeTags injects axe-core into the tab's page and returns the
+// violations of the rules with the given tags.
+func runAxeTags(ctx context.Context, axeSource string, axeTags []string) ([]axeViolation, error) {
 	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](axeSource+"\n;undefined")); err != nil {
 		return nil, fmt.Errorf("injecting axe-core: %w", err)
 	}

@@ -39,6 +39,31 @@
 //     where it was, the open steps, the focus and the search, binds no
 //     listener twice, fetches nothing for a page it does not show, and ends
 //     with the markup of a fresh load of the page.
+//   - TestBestPractice runs axe-core's best-practice rules (unique
+//     landmarks among them) on one page of each kind and a print page.
+//   - The layout of issue 12, measured in Chromium at 1280 × 800,
+//     1600 × 900 and on a 390 × 844 phone: TestLayout (the site's title,
+//     the main navigation or the menu button, the breadcrumbs and the
+//     page's title share one left edge; the phone's header takes at most
+//     two rows and the page's title starts in the upper third of the
+//     screen); TestGuidesStartWithTheirSteps (both guides' first step in the
+//     first desktop screen and the first two phone screens, "On this page"
+//     lists every step, "Show all steps" within 20 presses of Tab);
+//     TestEntryPoints (the home page's role cards in one row at 1280 and
+//     1600 px, the SME guide linked within the first desktop screen and two
+//     phone screens on the home and SME role pages); TestPrint (in print
+//     media, a step's badge holds its text inside its rounded border and
+//     does not overlap the step's title; the printout shows the page's
+//     address and the print date; links are followed by their address or
+//     the step they lead to); TestPhoneMenu (with JavaScript off, the
+//     phone's menu button is announced as a collapsed disclosure named by
+//     its UI string and opens the navigation and the languages);
+//     TestSearchKeepsQueryAcrossLanguages; TestSkipLinkTarget (main takes
+//     the focus without a ring); TestFragmentLinksHaveTargets (every link
+//     within a page has its target); and TestImagesCarrySize (a copy
+//     of the sample with a large photo and an SVG: every image carries
+//     width and height in its file's proportions, loads, and the photo is
+//     loaded as the copy that fits the text column).
 //   - TestCMS opens the CMS at /admin/ of a copy of the sample with a cms:
 //     block (internal/cms's files written into the output, served with the
 //     CMS's headers), over Sveltia's test repository filled with the content

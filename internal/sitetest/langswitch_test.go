@@ -110,29 +110,45 @@ func builtLang(s *builtSite, urlPath string) string {
 // TestLanguageSwitcher clicks the language switcher and checks that it
 // leads to the same page in the other language: the path is the
 // translation's, html lang changes, the new language's link is the current
-// one, and the switcher there leads back.
+// one, and the switcher there leads back. On a phone (390 px) the switcher
+// is in the menu, which is opened first.
 func TestLanguageSwitcher(t *testing.T) {
 	tests := []struct {
 		from, lang, want string
+		phone            bool
 	}{
-		{"/fi/oppaat/hyvinvointiteknologia/", "en", "/en/guides/welfare-technology/"},
-		{"/fi/oppaat/hyvinvointiteknologia/", "sv", "/sv/guider/välfärdsteknologi/"},
-		{"/en/guides/welfare-technology/", "fi", "/fi/oppaat/hyvinvointiteknologia/"},
-		{"/sv/guider/välfärdsteknologi/identifiera-behovet/", "fi", "/fi/oppaat/hyvinvointiteknologia/tunnista-tarve/"},
-		{"/fi/toimintatavat/markkinavuoropuhelu/", "sv", "/sv/arbetssätt/marknadsdialog/"},
-		{"/en/", "fi", "/fi/"},
-		{"/fi/haku/", "en", "/en/search/"},
-		{"/en/guides/sme-tenders/print/", "fi", "/fi/oppaat/pk-yritys-tarjouskilpailussa/tulosta/"},
+		{"/fi/oppaat/hyvinvointiteknologia/", "en", "/en/guides/welfare-technology/", false},
+		{"/fi/oppaat/hyvinvointiteknologia/", "sv", "/sv/guider/välfärdsteknologi/", false},
+		{"/en/guides/welfare-technology/", "fi", "/fi/oppaat/hyvinvointiteknologia/", false},
+		{"/sv/guider/välfärdsteknologi/identifiera-behovet/", "fi", "/fi/oppaat/hyvinvointiteknologia/tunnista-tarve/", false},
+		{"/fi/toimintatavat/markkinavuoropuhelu/", "sv", "/sv/arbetssätt/marknadsdialog/", false},
+		{"/en/", "fi", "/fi/", false},
+		{"/fi/haku/", "en", "/en/search/", false},
+		{"/en/guides/sme-tenders/print/", "fi", "/fi/oppaat/pk-yritys-tarjouskilpailussa/tulosta/", false},
+		{"/sv/guider/välfärdsteknologi/identifiera-behovet/", "en", "/en/guides/welfare-technology/identify-the-need/", true},
 	}
 	s := newServedSite(t)
 	for _, tt := range tests {
-		t.Run(tt.from+" to "+tt.lang, func(t *testing.T) {
+		name := tt.from + " to " + tt.lang
+		if tt.phone {
+			name += " on a phone"
+		}
+		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			tab := newTab(t, s.browser)
 			mon := watch(t, tab, s.srv.URL)
 			defer mon.report(t, s.url(tt.from))
-			if err := chromedp.Do(tab, chromedp.Navigate(s.url(tt.from))); err != nil {
+			w, h := int64(desktopWidth), int64(desktopHeight)
+			if tt.phone {
+				w, h = phone390.width, phone390.height
+			}
+			if err := chromedp.Do(tab, chromedp.EmulateViewport(w, h), chromedp.Navigate(s.url(tt.from))); err != nil {
 				t.Fatal(err)
+			}
+			if tt.phone {
+				if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(".menu-button"))); err != nil {
+					t.Fatalf("opening the menu: %v", err)
+				}
 			}
 			before := readSwitcher(t, tab)
 			checkCurrent(t, tt.from, before)

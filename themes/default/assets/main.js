@@ -1,8 +1,17 @@
-// Progressive enhancement for the step-by-step navigation. Without this
-// script every step is open and nothing offers to expand; with it each step
-// heading becomes a button that shows or hides the step, a "show all steps"
-// button appears, and the open steps are remembered for the tab
-// (sessionStorage), so they survive a reload.
+// Progressive enhancement; every page works without this script.
+//
+// The step-by-step navigation: without the script every step is open and
+// nothing offers to expand; with it each step heading becomes a button that
+// shows or hides the step, a "show all steps" button appears, the open
+// steps are remembered for the tab (sessionStorage), so they survive a
+// reload, and a link to a step opens it.
+//
+// Printing: the date is written into the printout's header, in the page's
+// own date format; links in the text are followed by their whole, readable
+// address, and on a guide's print page a link to one of its steps by the
+// step's name.
+//
+// The search page: the language switcher keeps the query.
 //
 // init may run again: on the event "handbook:content", which the preview
 // sends after it replaced parts of the page in place, it enhances the step
@@ -101,6 +110,12 @@
       heading.appendChild(button);
       var id = heading.id;
       setOpen(button, panel, open.indexOf(id) >= 0 || id === hash);
+      window.addEventListener("hashchange", function () {
+        if (window.location.hash.slice(1) === id && button.getAttribute("aria-expanded") !== "true") {
+          setOpen(button, panel, true);
+          sync();
+        }
+      });
       button.addEventListener("click", function () {
         setOpen(button, panel, button.getAttribute("aria-expanded") !== "true");
         sync();
@@ -118,6 +133,86 @@
     sync();
   }
 
+  // printDate writes today's date into the printout's header, as the UI
+  // strings format dates ("3.12.2026", "3 December 2026").
+  function printDate() {
+    var el = document.querySelector("[data-print-date]");
+    if (!el) {
+      return;
+    }
+    var d = new Date();
+    var months = (el.getAttribute("data-month-names") || "").split(/\s+/);
+    var date = (el.getAttribute("data-date-format") || "{d}.{m}.{y}")
+      .replace("{d}", String(d.getDate()))
+      .replace("{m}", String(d.getMonth() + 1))
+      .replace("{mn}", months[d.getMonth()] || String(d.getMonth() + 1))
+      .replace("{y}", String(d.getFullYear()));
+    el.textContent = el.getAttribute("data-print-date").replace("{date}", date);
+  }
+
+  // printLinks gives each link of the text what its printout says after
+  // it: a link to this site its whole address, decoded ("/fi/oppaat/…"
+  // rather than "%C3%A4"); a link to a step on a guide's print page the
+  // step's name ("Step 3").
+  function printLinks() {
+    Array.prototype.forEach.call(document.querySelectorAll(".content a[href]"), function (a) {
+      var href = a.getAttribute("href");
+      if (href.charAt(0) === "/") {
+        try {
+          a.setAttribute("data-print-url", decodeURI(a.href));
+        } catch (e) {
+          a.setAttribute("data-print-url", a.href);
+        }
+        return;
+      }
+      if (href.charAt(0) !== "#" || !document.querySelector(".print-step")) {
+        return;
+      }
+      var target = document.getElementById(decodeURIComponent(href.slice(1)));
+      var step = target && target.closest(".print-step");
+      var badge = step && step.querySelector(".step-badge");
+      if (badge) {
+        a.setAttribute("data-print-ref", badge.textContent);
+      }
+    });
+  }
+
+  // keepQuery makes the language switcher of the search page lead to the
+  // same search in the other language.
+  function keepQuery() {
+    var input = document.getElementById("search-q");
+    var links = Array.prototype.slice.call(document.querySelectorAll(".lang-switch a[href]")).filter(function (a) {
+      return !a.handbookKeepQuery; // bound already (init may run again)
+    });
+    links.forEach(function (a) {
+      a.handbookKeepQuery = true;
+    });
+    if (!input) {
+      return;
+    }
+    function update() {
+      var field = document.getElementById("search-q"); // the preview may have replaced it
+      var q = (field ? field.value.trim() : "") || new URLSearchParams(window.location.search).get("q") || "";
+      links.forEach(function (a) {
+        var u = new URL(a.href, window.location.href);
+        if (q) {
+          u.searchParams.set("q", q);
+        } else {
+          u.searchParams.delete("q");
+        }
+        a.href = u.href;
+      });
+    }
+    // Before a link is followed, hovered or focused (its address shows),
+    // and not on the field's input: the field's listener is search.js's.
+    links.forEach(function (a) {
+      ["click", "auxclick", "focus", "pointerenter"].forEach(function (type) {
+        a.addEventListener(type, update);
+      });
+    });
+    update();
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-step-nav]"), function (nav) {
       if (nav.handbookStepNav) {
@@ -127,6 +222,9 @@
       enhance(nav);
     });
     firstView = false;
+    printDate();
+    printLinks();
+    keepQuery();
   }
 
   if (document.readyState === "loading") {
@@ -135,4 +233,5 @@
     init();
   }
   document.addEventListener("handbook:content", init);
+  window.addEventListener("beforeprint", printDate);
 })();
