@@ -112,6 +112,29 @@ func TestSampleResourcesAndContacts(t *testing.T) {
 			t.Errorf("the %s home page does not link the resources page %s", lang, p.URL)
 		}
 	}
+	// The contact comes from site.yaml: the about page and the
+	// accessibility statement show it in every language, and no page
+	// writes an address of its own.
+	email := r.Site.Config.Contact.In(r.Site.Config.DefaultLanguage).Email
+	if email == "" {
+		t.Fatal("site.yaml has no contact email")
+	}
+	for _, key := range []string{"about", "accessibility"} {
+		for _, lang := range r.Site.Config.Codes() {
+			p := r.Site.Nodes[key].Pages[lang]
+			html := readOut(t, out, p.Path+"index.html")
+			if !strings.Contains(html, `<section class="contact"`) || !strings.Contains(html, `href="mailto:`+email+`"`) {
+				t.Errorf("%s (%s) does not show the contact from site.yaml", key, lang)
+			}
+			src, err := os.ReadFile(filepath.Join("..", "..", "content", p.Source.Path))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(string(src), "@") {
+				t.Errorf("%s writes an address itself; the contact comes from site.yaml", p.Source.Path)
+			}
+		}
+	}
 	err := filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
