@@ -292,18 +292,26 @@ func (s *Session) renderAll(ctx context.Context, p *pass, arts []artifact, txn T
 					rec = site.NewRecorder()
 				}
 				out := p.render(a, rec)
-				st := &artState{a: a, out: out, files: map[string]uint64{}}
-				st.rec = rec
+				st := &artState{a: a, out: out, rec: rec}
+				if s.opt.Incremental {
+					// Only updates compare files and search entries.
+					st.files = make(map[string]uint64, len(out.files))
+				}
 				for _, f := range out.files {
 					if err := txn.Write(f.path, f.data); err != nil {
 						mu.Lock()
 						writeErrs = append(writeErrs, diag.Errorf(f.path, 0, 0, diag.Output, "%v", err))
 						mu.Unlock()
 					}
-					st.files[f.path] = maphash.Bytes(s.seed, f.data)
+					if st.files != nil {
+						st.files[f.path] = maphash.Bytes(s.seed, f.data)
+					}
 				}
 				if out.doc != nil {
-					st.docHash, st.docURL = docHash(s.seed, out.doc), out.doc.URL
+					st.docURL = out.doc.URL
+					if s.opt.Incremental {
+						st.docHash = docHash(s.seed, out.doc)
+					}
 					if ix != nil {
 						if err := ix.add(a.page.Lang, out.doc); err != nil {
 							out.diags = append(out.diags, diag.Errorf(p.displayOf(a), 0, 0, diag.Search, "%v", err))
@@ -315,9 +323,6 @@ func (s *Session) renderAll(ctx context.Context, p *pass, arts []artifact, txn T
 				}
 				if ix != nil && a.kind == artPage {
 					ix.rendered(a.page.Lang)
-				}
-				if !s.opt.Incremental {
-					st.files = nil // only updates compare files
 				}
 				nfiles.Add(int64(len(out.files)))
 				out.files = nil

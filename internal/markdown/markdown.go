@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -127,7 +128,7 @@ type state struct {
 	src      []byte
 	lines    *diag.Lines
 	headings []Heading
-	text     bytes.Buffer
+	text     strings.Builder
 	diags    []*diag.Diagnostic
 	// local are same-page fragment links, checked once all ids are known.
 	local []localLink
@@ -145,11 +146,12 @@ func (c *Converter) Convert(src []byte, opt Options) *Result {
 		st.errorf(e.offset, diag.TooComplex, "%v", e.msg)
 		return &Result{Diags: st.diags}
 	}
+	st.text.Grow(len(src))
 	ctx := parser.NewContext()
 	ctx.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/4)
+	buf.Grow(len(src) + len(src)/2) // HTML is longer than its Markdown
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
 		st.diags = append(st.diags, diag.Errorf(opt.Path, opt.Line, 0, diag.Markdown, "rendering failed: %v", err))
 	}

@@ -45,8 +45,9 @@ type PrintStep struct {
 func (r *Renderer) Page(rd *site.Reader, id site.PageID, body *markdown.Result) ([]byte, error) {
 	d := r.newView(rd, id)
 	if body != nil {
-		d.Content = template.HTML(body.HTML) // the markdown package's safe output (see doc.go)
-		d.Intro, d.Body = splitIntro(body.HTML)
+		html := string(body.HTML)       // one copy: Content, Intro and Body share it
+		d.Content = template.HTML(html) // the markdown package's safe output (see doc.go)
+		d.Intro, d.Body = splitIntro(html)
 		d.headings = body.Headings
 		if body.SectionCount() >= 3 {
 			d.TOC = tocHTML(body.TOC())
@@ -60,12 +61,12 @@ func (r *Renderer) Page(rd *site.Reader, id site.PageID, body *markdown.Result) 
 // in), which layouts show before the table of contents, and the sections.
 // The markdown package escapes every "<" of the text and drops raw HTML,
 // so "<h2" in its output is always the start of a heading.
-func splitIntro(html []byte) (intro, body template.HTML) {
-	i := bytes.Index(html, []byte("<h2"))
+func splitIntro(html string) (intro, body template.HTML) {
+	i := strings.Index(html, "<h2")
 	if i < 0 {
 		return template.HTML(html), "" // see doc.go
 	}
-	return template.HTML(bytes.TrimSpace(html[:i])), template.HTML(html[i:]) // see doc.go
+	return template.HTML(strings.TrimSpace(html[:i])), template.HTML(html[i:]) // see doc.go
 }
 
 // Print renders a guide's print page: the guide's own text, then every step.
@@ -148,7 +149,7 @@ func (r *Renderer) execute(d *view, layouts ...string) ([]byte, error) {
 	}
 	d.tmpl = t
 	var buf bytes.Buffer
-	buf.Grow(32 << 10)
+	buf.Grow(len(d.Content) + 16<<10) // the text and the page around it
 	if err := t.ExecuteTemplate(&buf, "base", d); err != nil {
 		return nil, fmt.Errorf("layout %s: %w", name, err)
 	}

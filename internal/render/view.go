@@ -137,6 +137,9 @@ func (d *view) recordUI(lang string) {
 }
 
 func pairs(kv []any) (map[string]any, error) {
+	if len(kv) == 0 {
+		return nil, nil
+	}
 	if len(kv)%2 != 0 {
 		return nil, fmt.Errorf("UI string data must be name-value pairs, got %d values", len(kv))
 	}
