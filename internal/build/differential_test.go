@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"maps"
+	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -19,7 +21,7 @@ import (
 )
 
 var (
-	diffSequences = flag.Int("diff.sequences", 0, "edit sequences of TestUpdateEqualsBuild (default 200, 30 with -short)")
+	diffSequences = flag.Int("diff.sequences", 0, "edit sequences of TestUpdateEqualsBuild (default 60, 200 with CI=true, 30 with -short)")
 	diffEdits     = flag.Int("diff.edits", 6, "edits in each sequence of TestUpdateEqualsBuild")
 	diffSeed      = flag.Uint64("diff.seed", 0, "run only the sequence of this seed (a failing one)")
 )
@@ -34,7 +36,11 @@ var (
 func TestUpdateEqualsBuild(t *testing.T) {
 	n := *diffSequences
 	if n == 0 {
-		n = 200
+		// CI runs the whole soak; go test on a desk a quick third of it.
+		n = 60
+		if ci, _ := strconv.ParseBool(os.Getenv("CI")); ci {
+			n = 200
+		}
 		if testing.Short() {
 			n = 30
 		}

@@ -3,6 +3,8 @@ package sitetest
 import (
 	"bytes"
 	"context"
+	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +14,7 @@ import (
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/kuntahankinnat/handbook/internal/site"
 )
 
 // Viewports: axe runs at a desktop width; the reflow check (WCAG 1.4.10)
@@ -48,16 +51,61 @@ type audit struct {
 // leads to built pages in the other languages (the page's translations where
 // it names them). Besides the pages as loaded it audits each search page
 // with results and each guide page with every step open.
+//
+// In CI (CI=true) or with -pages.all it audits every page; otherwise one page
+// of each sort (language, kind, type and the parts a page has: steps, a
+// guide, a case, relations, backlinks, a fallback text), which keeps
+// go test ./... quick: the 200-odd pages of the sample take about three
+// minutes on two cores, the sorts a quarter of that.
 func TestPages(t *testing.T) {
 	axeSource := readAxe(t)
 	s := newServedSite(t)
 	audits := pageAudits(t, s.builtSite)
+	if !*allPages && !inCI() {
+		audits = oneOfEachSort(s.builtSite, audits)
+	}
 	for _, a := range audits {
 		t.Run(a.name, func(t *testing.T) {
 			t.Parallel()
 			checkPage(t, s, a, axeSource)
 		})
 	}
+}
+
+var allPages = flag.Bool("pages.all", false, "TestPages audits every page, not one of each sort (always in CI)")
+
+// oneOfEachSort keeps the first audit of each sort of page (see pageSort),
+// and every audit of a state or of a file the model has no page for.
+func oneOfEachSort(s *builtSite, audits []audit) []audit {
+	byURL := map[string]*site.Page{}
+	for _, p := range s.model.Pages {
+		byURL[p.URL] = p
+	}
+	seen := map[string]bool{}
+	var out []audit
+	for _, a := range audits {
+		key := a.name
+		if p := byURL[a.path]; p != nil && a.query == "" && a.prepare == "" {
+			key = pageSort(p)
+		} else if a.stay {
+			key = "refresh " + builtLang(s, a.path)
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// pageSort names what decides how a page is laid out.
+func pageSort(p *site.Page) string {
+	typ := ""
+	if p.Source != nil {
+		typ = p.Source.Type
+	}
+	return fmt.Sprint(p.Lang, p.Kind, typ, p.Step != nil, p.Guide != nil && p.Guide.Page == p, p.Case != nil,
+		p.Fallback, len(p.Related) > 0, len(p.Backlinks) > 0, len(p.Children) > 0)
 }
 
 // searchQueries are words that every language's search finds.
