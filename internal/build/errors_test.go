@@ -1,12 +1,14 @@
 package build
 
 import (
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 )
 
@@ -41,6 +43,25 @@ func TestBuildErrors(t *testing.T) {
 			r := buildSite(t, "content", "public")
 			if r.Err() == nil {
 				t.Fatal("the build succeeded")
+			}
+			// handbook check (no output) and the preview (in memory, kept
+			// for updates) report exactly what the build reports.
+			for _, other := range []struct {
+				name string
+				out  Output
+				mod  func(*Options)
+			}{
+				{"check", Discard, nil},
+				{"preview", NewMemory(), func(o *Options) { o.Preview, o.Incremental, o.DeferSearch = true, true, true }},
+			} {
+				opt := dirOptions(t, "content")
+				if other.mod != nil {
+					other.mod(&opt)
+				}
+				r2 := Build(context.Background(), opt, other.out)
+				if d := cmp.Diff(buildLines(r), buildLines(r2)); d != "" {
+					t.Errorf("%s reports other problems than build (-build +%s):\n%s", other.name, other.name, d)
+				}
 			}
 			got := strings.Join(buildLines(r), "\n") + "\n"
 			ar, err := txtar.ParseFile(filepath.Join(testdata, "errors", name+".txtar"))
