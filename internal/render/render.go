@@ -148,6 +148,7 @@ func (r *Renderer) execute(d *view, layouts ...string) ([]byte, error) {
 		return nil, err
 	}
 	d.tmpl = t
+	d.setFacts()
 	var buf bytes.Buffer
 	buf.Grow(len(d.Content) + 16<<10) // the text and the page around it
 	if err := t.ExecuteTemplate(&buf, "base", d); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"reflect"
 	"strings"
 	"time"
 
@@ -37,6 +38,33 @@ type view struct {
 	PrintSteps []PrintStep
 
 	tmpl *template.Template // the layout being executed, for .Cached
+
+	// The page's own facts that layouts test again and again are fields,
+	// set by setFacts before a layout runs: a method costs text/template a
+	// reflective lookup on every use, a field much less.
+
+	// Lang is the page's language code; Kind "home", "section", "page",
+	// "search" or "print"; Type its front-matter type, or "step".
+	Lang, Kind, Type string
+	// NotFound and Root tell the 404 page and the site's root page.
+	NotFound, Root bool
+	// Preview tells that the page is rendered for the preview server;
+	// IsDraft that its content is a draft.
+	Preview, IsDraft bool
+	// Fallback tells that the page shows another language's content,
+	// written in ContentLang.
+	Fallback    bool
+	ContentLang string
+}
+
+// setFacts sets the fields above, reading the page's metadata through the
+// Reader (so that it is recorded).
+func (d *view) setFacts() {
+	m := d.rd.Meta(d.id)
+	d.Lang, d.Kind, d.Type = d.id.Lang, string(d.id.Kind), m.Type
+	d.NotFound, d.Root, d.Preview = d.notFound, d.root, d.r.Preview
+	page := !d.notFound && !d.root
+	d.IsDraft, d.Fallback, d.ContentLang = page && m.Draft, page && m.Fallback, m.ContentLang
 }
 
 func (r *Renderer) newView(rd *site.Reader, id site.PageID) *view {
@@ -83,21 +111,8 @@ func (d *view) current(id site.PageID, value string) string {
 	return ""
 }
 
-// Lang is the page's language code.
-func (d *view) Lang() string { return d.id.Lang }
-
-// Kind is "home", "section", "page", "search" or "print".
-func (d *view) Kind() string { return string(d.id.Kind) }
-
-// Type is the page's type: its front-matter type, or "step".
-func (d *view) Type() string { return d.rd.Meta(d.id).Type }
-
 // URL is the page's root-relative URL.
 func (d *view) URL() string { l, _ := d.rd.Link(d.id); return l.URL }
-
-// NotFound and Root tell the 404 page and the site's root page.
-func (d *view) NotFound() bool { return d.notFound }
-func (d *view) Root() bool     { return d.root }
 
 // T returns UI string id; kv are pairs of template-data names and values.
 func (d *view) T(id string, kv ...any) (string, error) {
@@ -200,6 +215,57 @@ func (d *view) Cached(name, key string) (template.HTML, error) {
 	return f.html, nil
 }
 
+// Each renders the partial template name for each item of a list and
+// joins the results. The items are values of a struct of plain fields
+// (Link, LangLink, Alternate), and an item is all its partial sees, so each
+// distinct item is rendered once per language and reused by every page
+// that lists it (a section's pages are listed on each of its pages). Like
+// Cached, the value is html/template's own escaped output.
+func (d *view) Each(name string, items any) (template.HTML, error) {
+	v := reflect.ValueOf(items)
+	if v.Kind() != reflect.Slice || !plainStruct(v.Type().Elem()) {
+		return "", fmt.Errorf("Each %q: %T is not a list of plain values", name, items)
+	}
+	var b strings.Builder
+	for i := range v.Len() {
+		item := v.Index(i).Interface()
+		k := eachKey{lang: d.id.Lang, name: name, item: item}
+		f, ok := d.r.cache.Load(k)
+		if !ok {
+			var buf bytes.Buffer
+			if err := d.tmpl.ExecuteTemplate(&buf, name, item); err != nil {
+				return "", err
+			}
+			f = buf.String()
+			d.r.cache.Store(k, f)
+		}
+		b.WriteString(f.(string))
+	}
+	return template.HTML(b.String()), nil // html/template output (see the doc comment)
+}
+
+// eachKey is the cache key of an item rendered by Each.
+type eachKey struct {
+	lang, name string
+	item       any
+}
+
+// plainStruct reports whether t is a struct of strings, booleans and
+// integers only: comparable, and reaching nothing else.
+func plainStruct(t reflect.Type) bool {
+	if t.Kind() != reflect.Struct {
+		return false
+	}
+	for f := range t.Fields() {
+		switch f.Type.Kind() {
+		case reflect.String, reflect.Bool, reflect.Int:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 type fragment struct {
 	html template.HTML
 	rec  *site.Recorder
@@ -208,24 +274,12 @@ type fragment struct {
 // SiteTitle is the site's title in the page's language.
 func (d *view) SiteTitle() string { return d.rd.Config().Title[d.id.Lang] }
 
-// Preview reports whether the page is rendered for the preview server.
-func (d *view) Preview() bool { return d.r.Preview }
-
-// IsDraft reports whether the page's content is a draft.
-func (d *view) IsDraft() bool { return !d.notFound && !d.root && d.rd.Meta(d.id).Draft }
-
-// Fallback reports whether the page shows another language's content.
-func (d *view) Fallback() bool { return !d.notFound && !d.root && d.rd.Meta(d.id).Fallback }
-
-// ContentLang is the language the content is written in.
-func (d *view) ContentLang() string { return d.rd.Meta(d.id).ContentLang }
-
 // ContentLangName says in the page's language that a text is in the
 // language the content is written in: the UI string language_in_<code>
 // ("in Finnish", "suomeksi", "på finska"), or for a language the UI
 // strings do not name, language_in_other with the name from site.yaml.
 func (d *view) ContentLangName() (string, error) {
-	code := d.ContentLang()
+	code := d.ContentLang
 	if d.HasT("language_in_" + code) {
 		return d.T("language_in_" + code)
 	}
