@@ -217,10 +217,12 @@ func (d *view) Cached(name, key string) (template.HTML, error) {
 
 // Each renders the partial template name for each item of a list and
 // joins the results. The items are values of a struct of plain fields
-// (Link, LangLink, Alternate), and an item is all its partial sees, so each
-// distinct item is rendered once per language and reused by every page
-// that lists it (a section's pages are listed on each of its pages). Like
-// Cached, the value is html/template's own escaped output.
+// (a Link), and an item is all its partial sees, so each distinct item is
+// rendered once per language and reused by every page that lists it (a
+// section's pages are listed on each of its pages). It pays where items
+// repeat from page to page; a list that is each page's own (the language
+// switcher's links) is better left to range. Like Cached, the value is
+// html/template's own escaped output.
 func (d *view) Each(name string, items any) (template.HTML, error) {
 	v := reflect.ValueOf(items)
 	if v.Kind() != reflect.Slice || !plainStruct(v.Type().Elem()) {
