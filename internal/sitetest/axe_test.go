@@ -12,8 +12,9 @@ import (
 )
 
 // axeTags are the axe-core rule tags the pages must pass: WCAG 2.0, 2.1 and
-// 2.2, levels A and AA.
-var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
+// 2.2, levels A and AA, and axe's best practices (landmarks, headings,
+// regions: beyond what WCAG requires).
+var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"}
 
 // axeViolation is one failed axe rule with the elements that fail it.
 type axeViolation struct {

@@ -10,7 +10,9 @@
 //     language), each in a fresh tab of one headless Chromium, and also each
 //     search page with results and each guide page with every step open. A
 //     page must have no axe-core violation of the tags wcag2a, wcag2aa,
-//     wcag21a, wcag21aa and wcag22aa; must not scroll sideways in a window
+//     wcag21a, wcag21aa and wcag22aa, nor of axe's best practices (unique
+//     landmarks, heading order, content in regions); must not scroll
+//     sideways in a window
 //     320 CSS pixels wide; must write no error to the console and throw no
 //     uncaught exception; must request nothing from a host other than the
 //     test server and get every resource it requests; must hold nothing the
@@ -18,7 +20,8 @@
 //     style elements or attributes, event-handler attributes); and its
 //     language switcher must mark the page's language with aria-current and
 //     lead to built pages in the other languages, the page's translations
-//     where it names them.
+//     where it names them. On a desk it audits one page of each sort; in
+//     CI (CI=true) or with -pages.all, every page.
 //   - TestLanguageSwitcher clicks the switcher and checks that it leads to
 //     the same page in the other language.
 //   - TestStepNavWithoutJavaScript and TestStepNavWithJavaScript check the
@@ -39,8 +42,6 @@
 //     where it was, the open steps, the focus and the search, binds no
 //     listener twice, fetches nothing for a page it does not show, and ends
 //     with the markup of a fresh load of the page.
-//   - TestBestPractice runs axe-core's best-practice rules (unique
-//     landmarks among them) on one page of each kind and a print page.
 //   - The layout of issue 12, measured in Chromium at 1280 × 800,
 //     1600 × 900 and on a 390 × 844 phone: TestLayout (the site's title,
 //     the main navigation or the menu button, the breadcrumbs and the

@@ -479,33 +479,6 @@ func contains(s, sub string) bool { return strings.Contains(s, sub) }
 // timeNow is the day the printout is made, as main.js reads it.
 func timeNow() time.Time { return time.Now() }
 
-// TestBestPractice runs axe-core's best-practice rules (landmarks, headings,
-// regions: beyond what WCAG requires) on one page of each kind in every
-// language; the pages must pass them too.
-func TestBestPractice(t *testing.T) {
-	axeSource := readAxe(t)
-	s := newServedSite(t)
-	for _, l := range s.model.Config.Languages {
-		pages := append(layoutPages(t, s.builtSite, l.Code), pageOf(t, s.builtSite, site.KindPrint, "guides/sme-tenders/_index", l.Code))
-		for _, p := range pages {
-			t.Run(p, func(t *testing.T) {
-				t.Parallel()
-				tab := newTab(t, s.browser)
-				if err := chromedp.Do(tab, chromedp.EmulateViewport(desktop1280.width, desktop1280.height), chromedp.Navigate(s.url(p))); err != nil {
-					t.Fatal(err)
-				}
-				vs, err := runAxeTags(tab, axeSource, []string{"best-practice"})
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, v := range vs {
-					t.Errorf("%s: %s", p, v)
-				}
-			})
-		}
-	}
-}
-
 // TestFragmentLinksHaveTargets checks every built page: each link within
 // the page (href="#id") leads to an element with that id, so that "On this
 // page", the contents of a print page and the links between steps lead

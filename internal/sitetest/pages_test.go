@@ -43,7 +43,7 @@ type audit struct {
 }
 
 // TestPages loads every built HTML page in Chromium and checks that it has
-// no axe-core violation of WCAG 2.0–2.2 A and AA, does not scroll
+// no axe-core violation of WCAG 2.0–2.2 A and AA or of axe's best practices, does not scroll
 // sideways at 320 px, writes no error to the console, throws nothing,
 // requests nothing from another host and loads every resource it asks for,
 // has no inline script, style or event handler (the CSP is default-src
