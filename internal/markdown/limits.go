@@ -144,6 +144,9 @@ func (w *work) attributes(line []byte, off int) *limitError {
 // only when no line of the paragraph can start another block, so that the
 // paragraph goldmark sees, and its table, are exactly the ones found here.
 func (w *work) unit(src []byte, start, end int) *limitError {
+	if bytes.IndexByte(src[start:end], '|') < 0 {
+		return w.inline(src, start, end) // no table without a "|" (delimiterCols)
+	}
 	lines := bytes.Split(src[start:end], []byte("\n"))
 	h, _ := tableAt(lines)
 	if h < 0 || !allPlain(lines) || bytes.IndexByte(src[start:end], '\r') >= 0 {
@@ -166,6 +169,9 @@ func (w *work) unit(src []byte, start, end int) *limitError {
 	return nil
 }
 
+// inlineByte marks the bytes inline looks at; it skips the others.
+var inlineByte = [256]bool{'\n': true, '\r': true, '`': true, '*': true, '_': true, '~': true, '[': true, ']': true}
+
 // inline measures one unit of inline content src[start:end]:
 //   - emphasis: each closing "*", "_" or "~" run may be compared with every
 //     opening run before it (delimiter runs squared);
@@ -187,6 +193,9 @@ func (w *work) inline(src []byte, start, end int) *limitError {
 	delims, lines, brackets := 0, 1, 0
 	nb, nn := 0, 0 // the next blank at or after a destination, the next non-blank after it
 	for i := 0; i < len(u); i++ {
+		if !inlineByte[u[i]] {
+			continue
+		}
 		switch c := u[i]; c {
 		case '\n', '\r':
 			lines++
