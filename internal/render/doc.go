@@ -8,7 +8,7 @@
 // one, else "section" or "page". Templates reach the model through the
 // view they are given (view.go, nav.go, structure.go): .T and .N for UI
 // strings, .Switcher, .MainNav, .Breadcrumbs and so on. The page's own facts
-// that layouts test on every page (.Lang, .Kind, .Type, .Fallback, …) are
+// that every page's layout reads (.Lang, .Kind, .Type, .Fallback, .Title, .Description, …) are
 // fields, set before a layout runs, because text/template looks a method
 // up by name through reflection on every call.
 //

@@ -5,9 +5,9 @@ import (
 	"github.com/kuntahankinnat/handbook/internal/site"
 )
 
-// Title is the page's title: from front matter, or a UI string for the
-// pages the builder makes.
-func (d *view) Title() (string, error) {
+// title is the page's title (.Title): from front matter, or a UI string
+// for the pages the builder makes.
+func (d *view) title() (string, error) {
 	switch {
 	case d.notFound:
 		return d.T("notfound_title")
@@ -27,8 +27,8 @@ func (d *view) Title() (string, error) {
 // Title says "the whole guide").
 func (d *view) PageTitle() string { l, _ := d.rd.Link(d.id); return l.Title }
 
-// Description is the page's meta description.
-func (d *view) Description() (string, error) {
+// description is the page's meta description (.Description).
+func (d *view) description() (string, error) {
 	switch {
 	case d.notFound:
 		return d.T("notfound_text")
@@ -64,9 +64,10 @@ func (d *view) isAncestor(a site.PageID) bool {
 	return false
 }
 
-// MainNavKey identifies what the main navigation of the page looks like:
-// which top section is current, and whether it is the page itself.
-func (d *view) MainNavKey() string {
+// mainNavKey identifies what the main navigation of the page looks like
+// (.MainNavKey): which top section is current, and whether it is the page
+// itself.
+func (d *view) mainNavKey() string {
 	if d.notFound || d.root {
 		return "none"
 	}

@@ -148,7 +148,9 @@ func (r *Renderer) execute(d *view, layouts ...string) ([]byte, error) {
 		return nil, err
 	}
 	d.tmpl = t
-	d.setFacts()
+	if err := d.setFacts(); err != nil {
+		return nil, fmt.Errorf("layout %s: %w", name, err)
+	}
 	var buf bytes.Buffer
 	buf.Grow(len(d.Content) + 16<<10) // the text and the page around it
 	if err := t.ExecuteTemplate(&buf, "base", d); err != nil {

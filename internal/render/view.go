@@ -55,16 +55,31 @@ type view struct {
 	// written in ContentLang.
 	Fallback    bool
 	ContentLang string
+	// Title and Description are the page's (a UI string's on the pages the
+	// builder makes); NoIndex tells that search engines should leave it
+	// out; Canonical and Address are its absolute URL, encoded and as a
+	// reader types it; MainNavKey keys the main navigation's fragment.
+	Title, Description, Canonical, Address, MainNavKey string
+	NoIndex                                            bool
 }
 
 // setFacts sets the fields above, reading the page's metadata through the
 // Reader (so that it is recorded).
-func (d *view) setFacts() {
+func (d *view) setFacts() error {
 	m := d.rd.Meta(d.id)
 	d.Lang, d.Kind, d.Type = d.id.Lang, string(d.id.Kind), m.Type
 	d.NotFound, d.Root, d.Preview = d.notFound, d.root, d.r.Preview
 	page := !d.notFound && !d.root
 	d.IsDraft, d.Fallback, d.ContentLang = page && m.Draft, page && m.Fallback, m.ContentLang
+	var err error
+	if d.Title, err = d.title(); err != nil {
+		return err
+	}
+	if d.Description, err = d.description(); err != nil {
+		return err
+	}
+	d.Canonical, d.Address, d.MainNavKey, d.NoIndex = d.canonical(), d.address(), d.mainNavKey(), d.noIndex()
+	return nil
 }
 
 func (r *Renderer) newView(rd *site.Reader, id site.PageID) *view {
@@ -341,8 +356,9 @@ func (d *view) EditURL() string {
 	return u.String()
 }
 
-// NoIndex reports whether search engines should leave the page out.
-func (d *view) NoIndex() bool {
+// noIndex reports whether search engines should leave the page out
+// (.NoIndex).
+func (d *view) noIndex() bool {
 	if d.notFound || d.root || d.id.Kind == site.KindSearch || d.id.Kind == site.KindPrint {
 		return true
 	}
@@ -350,12 +366,13 @@ func (d *view) NoIndex() bool {
 	return m.Fallback || m.Draft
 }
 
-// Canonical is the page's absolute URL.
-func (d *view) Canonical() string { return d.absURL(d.URL()) }
+// canonical is the page's absolute URL (.Canonical).
+func (d *view) canonical() string { return d.absURL(d.URL()) }
 
-// Address is the page's absolute URL as a reader would type it, its path
-// not percent-encoded ("…/sv/guider/välfärdsteknologi/"), for a printout.
-func (d *view) Address() string {
+// address is the page's absolute URL as a reader would type it, its path
+// not percent-encoded ("…/sv/guider/välfärdsteknologi/"), for a printout
+// (.Address).
+func (d *view) address() string {
 	u := d.rd.Config().BaseURL
 	return u.Scheme + "://" + u.Host + d.URL()
 }
