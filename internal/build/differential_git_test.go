@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/kuntahankinnat/handbook/i18n"
+	"github.com/kuntahankinnat/handbook/internal/history/gittest"
 	"github.com/kuntahankinnat/handbook/themes"
 )
 
@@ -55,9 +56,8 @@ func TestUpdateEqualsBuildGit(t *testing.T) {
 
 func runGitSequence(t *testing.T, seed uint64, edits int) (good, failed, steps int) {
 	f := newFixture(seed)
-	dir := t.TempDir()
-	repo := &gitRepo{t: t, dir: dir}
-	repo.git("", "init", "-q")
+	repo := gittest.New(t)
+	dir := repo.Dir
 	mirror := func(paths []string) {
 		for _, p := range paths {
 			dst := filepath.Join(dir, filepath.FromSlash(p))
@@ -85,7 +85,7 @@ func runGitSequence(t *testing.T, seed uint64, edits int) (good, failed, steps i
 	}
 	mirror(all)
 	date := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	repo.commit(date.Format(time.RFC3339))
+	repo.Commit(date.Format(time.RFC3339), "edit")
 	content := openRoot(t, dir)
 	opt := func() Options {
 		return Options{
@@ -100,12 +100,12 @@ func runGitSequence(t *testing.T, seed uint64, edits int) (good, failed, steps i
 		date = date.Add(36 * time.Hour)
 		switch f.r.IntN(3) {
 		case 0:
-			repo.commit(date.Format(time.RFC3339))
+			repo.Commit(date.Format(time.RFC3339), "edit")
 		case 1:
 			if len(ch.Paths) > 0 {
 				p := ch.Paths[f.r.IntN(len(ch.Paths))]
-				repo.git("", "add", "-A", "--", p)
-				repo.git(date.Format(time.RFC3339), "commit", "-q", "--allow-empty", "-m", "one file")
+				repo.Git("", "add", "-A", "--", p)
+				repo.Git(date.Format(time.RFC3339), "commit", "-q", "--allow-empty", "-m", "one file")
 			}
 		}
 	}

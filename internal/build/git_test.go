@@ -2,8 +2,7 @@ package build
 
 import (
 	"context"
-	"os"
-	"os/exec"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,72 +13,9 @@ import (
 	"github.com/kuntahankinnat/handbook/internal/check"
 	"github.com/kuntahankinnat/handbook/internal/diag"
 	"github.com/kuntahankinnat/handbook/internal/history"
+	"github.com/kuntahankinnat/handbook/internal/history/gittest"
 	"github.com/kuntahankinnat/handbook/internal/messages"
 )
-
-// gitRepo is a real git repository in a temporary folder, for the tests of
-// dates and translation status from git.
-type gitRepo struct {
-	t   *testing.T
-	dir string
-}
-
-// newGitRepo makes an empty repository; the test is skipped without git.
-func newGitRepo(t *testing.T) *gitRepo {
-	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	r := &gitRepo{t: t, dir: t.TempDir()}
-	r.git("", "init", "-q")
-	return r
-}
-
-// git runs git in dir with a fixed identity, so that the tests run on a
-// machine without one; date sets the author and committer dates.
-func gitIn(t testing.TB, dir, date string, args ...string) string {
-	t.Helper()
-	base := []string{"-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false",
-		"-c", "init.defaultBranch=main", "-c", "protocol.file.allow=always"}
-	cmd := exec.Command("git", append(base, args...)...)
-	cmd.Dir = dir
-	cmd.Env = os.Environ()
-	if date != "" {
-		cmd.Env = append(cmd.Env, "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
-	}
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
-}
-
-func (r *gitRepo) git(date string, args ...string) string {
-	r.t.Helper()
-	return gitIn(r.t, r.dir, date, args...)
-}
-
-// write writes files (slash paths relative to the repository).
-func (r *gitRepo) write(files map[string]string) {
-	r.t.Helper()
-	for name, data := range files {
-		p := filepath.Join(r.dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			r.t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			r.t.Fatal(err)
-		}
-	}
-}
-
-// commit commits everything at date and returns the commit's hash.
-func (r *gitRepo) commit(date string) string {
-	r.t.Helper()
-	r.git("", "add", "-A")
-	r.git(date, "commit", "-q", "--allow-empty", "-m", "edit")
-	return r.git("", "rev-parse", "HEAD")
-}
 
 // openHistory opens the history of the folder dir.
 func openHistory(t testing.TB, dir string) *history.Repo {
@@ -108,9 +44,9 @@ var gitSite = map[string]string{
 
 // gitBuild builds the repository's content folder with its history into
 // a new output folder, on the build date 2026-12-03.
-func gitBuild(t *testing.T, r *gitRepo, mod ...func(*Options)) (*Result, string) {
+func gitBuild(t *testing.T, repo string, mod ...func(*Options)) (*Result, string) {
 	t.Helper()
-	content := filepath.Join(r.dir, "content")
+	content := filepath.Join(repo, "content")
 	out := filepath.Join(t.TempDir(), "public")
 	mods := append([]func(*Options){func(o *Options) {
 		o.History = openHistory(t, content)
@@ -145,13 +81,13 @@ func findingsOf(res *Result, kind diag.Kind) []string {
 // page with lastmod keeps it; a file with uncommitted changes changed on
 // the build's day; and without history the front-matter rule stays.
 func TestGitDates(t *testing.T) {
-	r := newGitRepo(t)
-	r.write(gitSite)
-	r.commit("2026-01-10T09:00:00Z")
-	r.write(map[string]string{"content/goals/openness.fi.md": strings.Replace(gitSite["content/goals/openness.fi.md"], "Toinen", "Muutettu toinen", 1)})
-	r.commit("2026-02-14T09:00:00Z")
+	r := gittest.New(t)
+	r.Write(gitSite)
+	r.Commit("2026-01-10T09:00:00Z", "edit")
+	r.Write(map[string]string{"content/goals/openness.fi.md": strings.Replace(gitSite["content/goals/openness.fi.md"], "Toinen", "Muutettu toinen", 1)})
+	r.Commit("2026-02-14T09:00:00Z", "edit")
 
-	res, out := gitBuild(t, r)
+	res, out := gitBuild(t, r.Dir)
 	if err := res.Err(); err != nil {
 		t.Fatal(err)
 	}
@@ -169,14 +105,14 @@ func TestGitDates(t *testing.T) {
 		"<loc>https://opas.example.fi/fi/goals/openness/</loc>\n<lastmod>2026-02-14</lastmod>")
 
 	// An edit not committed yet: changed today (the build's day).
-	r.write(map[string]string{"content/goals/openness.sv.md": strings.Replace(gitSite["content/goals/openness.sv.md"], "Andra", "Ändrat andra", 1)})
-	res, out = gitBuild(t, r)
+	r.Write(map[string]string{"content/goals/openness.sv.md": strings.Replace(gitSite["content/goals/openness.sv.md"], "Andra", "Ändrat andra", 1)})
+	res, out = gitBuild(t, r.Dir)
 	if got := lastUpdated(t, out, "sv/goals/openness/index.html"); got != "2026-12-03" {
 		t.Errorf("uncommitted: last updated %q, want the build's day 2026-12-03", got)
 	}
 
 	// Without history: only front matter.
-	res, out = gitBuild(t, r, func(o *Options) { o.History = nil })
+	res, out = gitBuild(t, r.Dir, func(o *Options) { o.History = nil })
 	if err := res.Err(); err != nil {
 		t.Fatal(err)
 	}
@@ -190,20 +126,17 @@ func TestGitDates(t *testing.T) {
 // commit (whatever lastmod says), or uncommitted changes; the warning says
 // so once per translation, and the report shows the source's diff since.
 func TestGitOutdatedTranslations(t *testing.T) {
-	r := newGitRepo(t)
-	site := map[string]string{}
-	for k, v := range gitSite {
-		site[k] = v
-	}
+	r := gittest.New(t)
+	site := maps.Clone(gitSite)
 	// lastmod says the Swedish about page is older; git says it is not.
 	site["content/about.fi.md"] = strings.Replace(site["content/about.fi.md"], "2025-05-05", "2025-06-06", 1)
-	r.write(site)
-	first := r.commit("2026-01-10T09:00:00Z")
-	r.write(map[string]string{"content/goals/openness.fi.md": strings.Replace(site["content/goals/openness.fi.md"], "Toinen kappale.", "Toinen kappale, jota on muutettu.", 1)})
-	r.commit("2026-02-14T09:00:00Z")
+	r.Write(site)
+	first := r.Commit("2026-01-10T09:00:00Z", "edit")
+	r.Write(map[string]string{"content/goals/openness.fi.md": strings.Replace(site["content/goals/openness.fi.md"], "Toinen kappale.", "Toinen kappale, jota on muutettu.", 1)})
+	r.Commit("2026-02-14T09:00:00Z", "edit")
 
-	res, _ := gitBuild(t, r)
-	content := filepath.Join(r.dir, "content")
+	res, _ := gitBuild(t, r.Dir)
+	content := filepath.Join(r.Dir, "content")
 	want := []string{filepath.Join(content, "goals", "openness.sv.md") + ": warning: translation may be out of date: " +
 		filepath.Join(content, "goals", "openness.fi.md") + " changed in a commit after this file's last commit (2026-01-10); handbook check and the preview's /_status/ show what changed"}
 	if got := findingsOf(res, diag.OutdatedTranslation); !slices.Equal(got, want) {
@@ -242,17 +175,17 @@ func TestGitOutdatedTranslations(t *testing.T) {
 		"    +Toinen kappale, jota on muutettu.\n")
 
 	// The translator carries the change over and commits: up to date.
-	r.write(map[string]string{"content/goals/openness.sv.md": strings.Replace(site["content/goals/openness.sv.md"], "Andra stycket.", "Andra stycket, som har ändrats.", 1)})
-	r.commit("2026-02-20T09:00:00Z")
-	res, _ = gitBuild(t, r)
+	r.Write(map[string]string{"content/goals/openness.sv.md": strings.Replace(site["content/goals/openness.sv.md"], "Andra stycket.", "Andra stycket, som har ändrats.", 1)})
+	r.Commit("2026-02-20T09:00:00Z", "edit")
+	res, _ = gitBuild(t, r.Dir)
 	if got := findingsOf(res, diag.OutdatedTranslation); len(got) != 0 {
 		t.Errorf("after the translation was committed: %q", got)
 	}
 
 	// An uncommitted edit of the source makes its translations outdated
 	// at once; an uncommitted translation is never outdated.
-	r.write(map[string]string{"content/_index.fi.md": strings.Replace(site["content/_index.fi.md"], "Tervetuloa", "Tervetuloa oppaaseen", 1)})
-	res, _ = gitBuild(t, r)
+	r.Write(map[string]string{"content/_index.fi.md": strings.Replace(site["content/_index.fi.md"], "Tervetuloa", "Tervetuloa oppaaseen", 1)})
+	res, _ = gitBuild(t, r.Dir)
 	want = []string{filepath.Join(content, "_index.sv.md") + ": warning: translation may be out of date: " +
 		filepath.Join(content, "_index.fi.md") + " has changes not yet committed, made after this file's last commit (2026-01-10); handbook check and the preview's /_status/ show what changed"}
 	if got := findingsOf(res, diag.OutdatedTranslation); !slices.Equal(got, want) {
@@ -262,8 +195,8 @@ func TestGitOutdatedTranslations(t *testing.T) {
 	if len(rep.Outdated) != 1 || !strings.Contains(rep.Outdated[0].Diff, "+Tervetuloa oppaaseen.") {
 		t.Errorf("the diff includes uncommitted edits: %+v", rep.Outdated)
 	}
-	r.write(map[string]string{"content/_index.sv.md": strings.Replace(site["content/_index.sv.md"], "Välkommen", "Välkommen till handboken", 1)})
-	res, _ = gitBuild(t, r)
+	r.Write(map[string]string{"content/_index.sv.md": strings.Replace(site["content/_index.sv.md"], "Välkommen", "Välkommen till handboken", 1)})
+	res, _ = gitBuild(t, r.Dir)
 	if got := findingsOf(res, diag.OutdatedTranslation); len(got) != 0 {
 		t.Errorf("both uncommitted: %q", got)
 	}
@@ -275,23 +208,20 @@ func TestGitOutdatedTranslations(t *testing.T) {
 // commits up to that day; a later change of the source makes it outdated
 // again.
 func TestGitReviewedTranslation(t *testing.T) {
-	r := newGitRepo(t)
-	site := map[string]string{}
-	for k, v := range gitSite {
-		site[k] = v
-	}
+	r := gittest.New(t)
+	site := maps.Clone(gitSite)
 	site["content/goals/openness.sv.md"] = strings.Replace(site["content/goals/openness.sv.md"], "title:", "lastmod: 2026-03-01\ntitle:", 1)
-	r.write(site)
-	r.commit("2026-01-10T09:00:00Z")
-	r.write(map[string]string{"content/goals/openness.fi.md": strings.Replace(site["content/goals/openness.fi.md"], "Toinen kappale.", "Toinen kappale, tyyliä korjattu.", 1)})
-	r.commit("2026-03-01T15:00:00Z")
-	res, _ := gitBuild(t, r)
+	r.Write(site)
+	r.Commit("2026-01-10T09:00:00Z", "edit")
+	r.Write(map[string]string{"content/goals/openness.fi.md": strings.Replace(site["content/goals/openness.fi.md"], "Toinen kappale.", "Toinen kappale, tyyliä korjattu.", 1)})
+	r.Commit("2026-03-01T15:00:00Z", "edit")
+	res, _ := gitBuild(t, r.Dir)
 	if got := findingsOf(res, diag.OutdatedTranslation); len(got) != 0 {
 		t.Errorf("a translation reviewed on the day of the source's change: %q", got)
 	}
-	r.write(map[string]string{"content/goals/openness.fi.md": strings.Replace(site["content/goals/openness.fi.md"], "Toinen kappale.", "Toinen kappale, uusi asia.", 1)})
-	r.commit("2026-03-10T09:00:00Z")
-	res, _ = gitBuild(t, r)
+	r.Write(map[string]string{"content/goals/openness.fi.md": strings.Replace(site["content/goals/openness.fi.md"], "Toinen kappale.", "Toinen kappale, uusi asia.", 1)})
+	r.Commit("2026-03-10T09:00:00Z", "edit")
+	res, _ = gitBuild(t, r.Dir)
 	if got := findingsOf(res, diag.OutdatedTranslation); len(got) != 1 || !strings.Contains(got[0], "openness.sv.md") {
 		t.Errorf("after a later change of the source: %q", got)
 	}
@@ -301,18 +231,17 @@ func TestGitReviewedTranslation(t *testing.T) {
 // seem to date from the oldest commit present, gives no dates from git:
 // front matter only, and one warning that says why and what to do.
 func TestGitShallowClone(t *testing.T) {
-	r := newGitRepo(t)
-	r.write(gitSite)
-	r.commit("2026-01-10T09:00:00Z")
-	r.write(map[string]string{"content/goals/openness.fi.md": strings.Replace(gitSite["content/goals/openness.fi.md"], "Toinen", "Muutettu toinen", 1)})
-	r.commit("2026-02-14T09:00:00Z")
-	r.write(map[string]string{"content/_index.fi.md": strings.Replace(gitSite["content/_index.fi.md"], "Tervetuloa", "Hei", 1)})
-	r.commit("2026-03-01T09:00:00Z")
+	r := gittest.New(t)
+	r.Write(gitSite)
+	r.Commit("2026-01-10T09:00:00Z", "edit")
+	r.Write(map[string]string{"content/goals/openness.fi.md": strings.Replace(gitSite["content/goals/openness.fi.md"], "Toinen", "Muutettu toinen", 1)})
+	r.Commit("2026-02-14T09:00:00Z", "edit")
+	r.Write(map[string]string{"content/_index.fi.md": strings.Replace(gitSite["content/_index.fi.md"], "Tervetuloa", "Hei", 1)})
+	r.Commit("2026-03-01T09:00:00Z", "edit")
 	clone := filepath.Join(t.TempDir(), "clone")
-	gitIn(t, r.dir, "", "clone", "-q", "--depth", "1", "file://"+r.dir, clone)
+	gittest.Git(t, r.Dir, "", "clone", "-q", "--depth", "1", "file://"+r.Dir, clone)
 
-	shallow := &gitRepo{t: t, dir: clone}
-	res, out := gitBuild(t, shallow)
+	res, out := gitBuild(t, clone)
 	if err := res.Err(); err != nil {
 		t.Fatal(err)
 	}
@@ -340,10 +269,10 @@ func TestGitShallowClone(t *testing.T) {
 // page it committed, and the update renders that page again, equal to a
 // fresh build.
 func TestGitPreviewRefresh(t *testing.T) {
-	r := newGitRepo(t)
-	r.write(gitSite)
-	r.commit("2026-01-10T09:00:00Z")
-	content := filepath.Join(r.dir, "content")
+	r := gittest.New(t)
+	r.Write(gitSite)
+	r.Commit("2026-01-10T09:00:00Z", "edit")
+	content := filepath.Join(r.Dir, "content")
 	now := time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC)
 	opt := dirOptions(t, content)
 	opt.History, opt.Now, opt.Incremental = openHistory(t, content), now, true
@@ -362,12 +291,12 @@ func TestGitPreviewRefresh(t *testing.T) {
 	if got := date(); got != "2026-01-10" {
 		t.Fatalf("first build: %q", got)
 	}
-	r.write(map[string]string{"content/goals/openness.fi.md": strings.Replace(gitSite["content/goals/openness.fi.md"], "Toinen", "Muutettu toinen", 1)})
+	r.Write(map[string]string{"content/goals/openness.fi.md": strings.Replace(gitSite["content/goals/openness.fi.md"], "Toinen", "Muutettu toinen", 1)})
 	res := s.Update(ctx, Changes{Paths: []string{"goals/openness.fi.md"}})
 	if got := date(); got != "2026-12-03" || res.Err() != nil {
 		t.Errorf("after an uncommitted edit: %q, %v; want the build's day", got, res.Err())
 	}
-	r.commit("2026-11-30T09:00:00Z")
+	r.Commit("2026-11-30T09:00:00Z", "edit")
 	res = s.Update(ctx, Changes{}) // no file changed: only the history
 	if got := date(); got != "2026-11-30" {
 		t.Errorf("after the commit: %q, want 2026-11-30", got)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/kuntahankinnat/handbook/internal/history/gittest"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -49,7 +50,7 @@ var nfdA = norm.NFD.String("ä") // "a" and a combining diaeresis, as macOS writ
 // the content folder, and uncommitted, staged and untracked files.
 func TestDates(t *testing.T) {
 	r := newRepo(t)
-	r.write(map[string]string{
+	r.Write(map[string]string{
 		"README.md":                             "outside\n",
 		"content/site.yaml":                     "title: T\n",
 		"content/methods/market dialogue.fi.md": "# Markkinavuoropuhelu\n\nyksi\n",
@@ -61,24 +62,24 @@ func TestDates(t *testing.T) {
 		"content/guides/step-1.fi.md":           "# Step\n",
 		"content/guides/will be deleted.fi.md":  "# gone\n",
 	})
-	c1 := r.commit("2026-01-10T09:00:00Z", "first")
-	r.write(map[string]string{"content/methods/market dialogue.fi.md": "# Markkinavuoropuhelu\n\nkaksi\n"})
-	c2 := r.commit("2026-02-01T09:00:00Z", "edit fi")
-	r.git("", "mv", "content/goals/ä.fi.md", "content/goals/å.fi.md")
-	r.git("", "rm", "-q", "content/guides/will be deleted.fi.md")
-	c3 := r.commit("2026-03-01T09:00:00Z", "rename without edits")
-	r.git("", "mv", "content/roles/old.fi.md", "content/roles/new.fi.md")
-	r.write(map[string]string{"content/roles/new.fi.md": "# Rooli\n\nrivi 1\nrivi 2\nrivi 3\nrivi 4\nrivi 5\nrivi 6\n"})
-	c4 := r.commit("2026-03-05T09:00:00Z", "rename with an edit")
-	r.write(map[string]string{"README.md": "outside, edited\n"})
-	c5 := r.commit("2026-04-01T09:00:00Z", "outside the content folder")
+	c1 := r.Commit("2026-01-10T09:00:00Z", "first")
+	r.Write(map[string]string{"content/methods/market dialogue.fi.md": "# Markkinavuoropuhelu\n\nkaksi\n"})
+	c2 := r.Commit("2026-02-01T09:00:00Z", "edit fi")
+	r.Git("", "mv", "content/goals/ä.fi.md", "content/goals/å.fi.md")
+	r.Git("", "rm", "-q", "content/guides/will be deleted.fi.md")
+	c3 := r.Commit("2026-03-01T09:00:00Z", "rename without edits")
+	r.Git("", "mv", "content/roles/old.fi.md", "content/roles/new.fi.md")
+	r.Write(map[string]string{"content/roles/new.fi.md": "# Rooli\n\nrivi 1\nrivi 2\nrivi 3\nrivi 4\nrivi 5\nrivi 6\n"})
+	c4 := r.Commit("2026-03-05T09:00:00Z", "rename with an edit")
+	r.Write(map[string]string{"README.md": "outside, edited\n"})
+	c5 := r.Commit("2026-04-01T09:00:00Z", "outside the content folder")
 	// Not committed: an edit, a staged new file and an untracked one.
-	r.write(map[string]string{
+	r.Write(map[string]string{
 		"content/methods/market dialogue.sv.md": "# Marknadsdialog\n\ntvå\n",
 		"content/cases/staged.fi.md":            "# staged\n",
 		"content/cases/new case.fi.md":          "# untracked\n",
 	})
-	r.git("", "add", "content/cases/staged.fi.md")
+	r.Git("", "add", "content/cases/staged.fi.md")
 	names := map[string]string{c1: "c1", c2: "c2", c3: "c3", c4: "c4", c5: "c5"}
 
 	h := r.open("content")
@@ -115,7 +116,7 @@ func TestDates(t *testing.T) {
 	// Where no rename is involved, the answer is git's own for one file.
 	for _, p := range []string{"site.yaml", "methods/market dialogue.fi.md", "glossary/[brackets]*.fi.md"} {
 		f, _ := h.Lookup(p)
-		if one := r.git("", "log", "-1", "--format=%H", "--", ":(literal)content/"+p); f.Commit != one {
+		if one := r.Git("", "log", "-1", "--format=%H", "--", ":(literal)content/"+p); f.Commit != one {
 			t.Errorf("%s: commit %s, git log -1 says %s", p, names[f.Commit], names[one])
 		}
 	}
@@ -134,8 +135,8 @@ func TestDates(t *testing.T) {
 // TestContentAtTop opens the repository's root as the content folder.
 func TestContentAtTop(t *testing.T) {
 	r := newRepo(t)
-	r.write(map[string]string{"_index.fi.md": "# Etusivu\n", "goals/a.fi.md": "# A\n"})
-	c1 := r.commit("2026-05-01T12:00:00Z", "first")
+	r.Write(map[string]string{"_index.fi.md": "# Etusivu\n", "goals/a.fi.md": "# A\n"})
+	c1 := r.Commit("2026-05-01T12:00:00Z", "first")
 	h := r.open(".")
 	want := map[string]got{"_index.fi.md": {"c1", "2026-05-01", false}, "goals/a.fi.md": {"c1", "2026-05-01", false}}
 	if diff := cmp.Diff(want, summary(h, map[string]string{c1: "c1"}, "_index.fi.md", "goals/a.fi.md")); diff != "" {
@@ -155,7 +156,7 @@ func TestUnavailable(t *testing.T) {
 	})
 	t.Run("nothing committed", func(t *testing.T) {
 		r := newRepo(t)
-		r.write(map[string]string{"content/a.fi.md": "# A\n"})
+		r.Write(map[string]string{"content/a.fi.md": "# A\n"})
 		h := r.open("content")
 		if h.State() != NotRepo || !strings.Contains(h.Reason(), "is committed") {
 			t.Errorf("state %v, reason %q", h.State(), h.Reason())
@@ -167,17 +168,17 @@ func TestUnavailable(t *testing.T) {
 	t.Run("content folder not committed in a repository", func(t *testing.T) {
 		// A versioned home folder with the handbook in it, never added.
 		r := newRepo(t)
-		r.write(map[string]string{".profile": "x\n", "handbook/content/a.fi.md": "# A\n"})
-		r.commit("2026-01-01T00:00:00Z", "home")
-		r.git("", "rm", "-q", "--cached", "-r", "handbook")
+		r.Write(map[string]string{".profile": "x\n", "handbook/content/a.fi.md": "# A\n"})
+		r.Commit("2026-01-01T00:00:00Z", "home")
+		r.Git("", "rm", "-q", "--cached", "-r", "handbook")
 		if h := r.open("handbook/content"); h.State() != NotRepo {
 			t.Errorf("state %v (%s), want not in git", h.State(), h.Reason())
 		}
 	})
 	t.Run("no git", func(t *testing.T) {
 		r := newRepo(t)
-		r.write(map[string]string{"a.fi.md": "# A\n"})
-		r.commit("2026-01-01T00:00:00Z", "first")
+		r.Write(map[string]string{"a.fi.md": "# A\n"})
+		r.Commit("2026-01-01T00:00:00Z", "first")
 		t.Setenv("PATH", t.TempDir())
 		h := r.open(".")
 		if h.State() != NoGit || !strings.Contains(h.Reason(), "PATH") {
@@ -192,8 +193,8 @@ func TestUnavailable(t *testing.T) {
 	})
 	t.Run("inside .git", func(t *testing.T) {
 		r := newRepo(t)
-		r.write(map[string]string{"a.fi.md": "# A\n"})
-		r.commit("2026-01-01T00:00:00Z", "first")
+		r.Write(map[string]string{"a.fi.md": "# A\n"})
+		r.Commit("2026-01-01T00:00:00Z", "first")
 		if h := r.open(".git"); h.State() != NotRepo {
 			t.Errorf("state %v (%s), want not in git", h.State(), h.Reason())
 		}
@@ -204,13 +205,13 @@ func TestUnavailable(t *testing.T) {
 // from the one commit there, then fetches the rest.
 func TestShallow(t *testing.T) {
 	r := newRepo(t)
-	r.write(map[string]string{"content/a.fi.md": "# A\n", "content/b.fi.md": "# B\n"})
-	r.commit("2026-01-01T00:00:00Z", "first")
-	r.write(map[string]string{"content/b.fi.md": "# B2\n"})
-	r.commit("2026-02-01T00:00:00Z", "second")
+	r.Write(map[string]string{"content/a.fi.md": "# A\n", "content/b.fi.md": "# B\n"})
+	r.Commit("2026-01-01T00:00:00Z", "first")
+	r.Write(map[string]string{"content/b.fi.md": "# B2\n"})
+	r.Commit("2026-02-01T00:00:00Z", "second")
 
 	clone := filepath.Join(t.TempDir(), "clone")
-	gitIn(t, r.dir, "", "clone", "-q", "--depth", "1", "file://"+filepath.ToSlash(r.dir), clone)
+	gittest.Git(t, r.Dir, "", "clone", "-q", "--depth", "1", "file://"+filepath.ToSlash(r.Dir), clone)
 	h, err := Open(context.Background(), filepath.Join(clone, "content"))
 	if err != nil {
 		t.Fatal(err)
@@ -222,7 +223,7 @@ func TestShallow(t *testing.T) {
 		t.Errorf("a shallow clone gave a date: %+v", f)
 	}
 
-	gitIn(t, clone, "", "fetch", "-q", "--unshallow")
+	gittest.Git(t, clone, "", "fetch", "-q", "--unshallow")
 	h, err = h.Refresh(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -237,20 +238,20 @@ func TestShallow(t *testing.T) {
 // translation's last commit, in the order of the history.
 func TestNewer(t *testing.T) {
 	r := newRepo(t)
-	r.write(map[string]string{"c/a.fi.md": "# A\n", "c/a.sv.md": "# A\n", "c/b.fi.md": "# B\n", "c/b.sv.md": "# B\n",
+	r.Write(map[string]string{"c/a.fi.md": "# A\n", "c/a.sv.md": "# A\n", "c/b.fi.md": "# B\n", "c/b.sv.md": "# B\n",
 		"c/same.fi.md": "# S\n", "c/same.sv.md": "# S\n"})
-	r.commit("2026-01-01T00:00:00Z", "all")
+	r.Commit("2026-01-01T00:00:00Z", "all")
 	// Two commits in the same second: only the order tells them apart.
-	r.write(map[string]string{"c/a.sv.md": "# A sv\n"})
-	r.commit("2026-02-01T00:00:00Z", "translate a")
-	r.write(map[string]string{"c/a.fi.md": "# A fi 2\n"})
-	r.commit("2026-02-01T00:00:00Z", "edit the source of a")
-	r.write(map[string]string{"c/b.fi.md": "# B fi 2\n"})
-	r.commit("2026-03-01T00:00:00Z", "edit the source of b")
-	r.write(map[string]string{"c/b.sv.md": "# B sv 2\n"})
-	r.commit("2026-03-02T00:00:00Z", "translate b")
-	r.write(map[string]string{"c/same.fi.md": "# S2\n", "c/same.sv.md": "# S2\n"})
-	r.commit("2026-04-01T00:00:00Z", "both at once")
+	r.Write(map[string]string{"c/a.sv.md": "# A sv\n"})
+	r.Commit("2026-02-01T00:00:00Z", "translate a")
+	r.Write(map[string]string{"c/a.fi.md": "# A fi 2\n"})
+	r.Commit("2026-02-01T00:00:00Z", "edit the source of a")
+	r.Write(map[string]string{"c/b.fi.md": "# B fi 2\n"})
+	r.Commit("2026-03-01T00:00:00Z", "edit the source of b")
+	r.Write(map[string]string{"c/b.sv.md": "# B sv 2\n"})
+	r.Commit("2026-03-02T00:00:00Z", "translate b")
+	r.Write(map[string]string{"c/same.fi.md": "# S2\n", "c/same.sv.md": "# S2\n"})
+	r.Commit("2026-04-01T00:00:00Z", "both at once")
 
 	h := r.open("c")
 	tests := []struct {
@@ -274,7 +275,7 @@ func TestNewer(t *testing.T) {
 
 	// An uncommitted edit is newer than any commit; a translation being
 	// edited now is not behind.
-	r.write(map[string]string{"c/b.fi.md": "# B fi 3\n", "c/same.sv.md": "# S3\n"})
+	r.Write(map[string]string{"c/b.fi.md": "# B fi 3\n", "c/same.sv.md": "# S3\n"})
 	h, err := h.Refresh(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -297,15 +298,15 @@ func TestNewer(t *testing.T) {
 // branch's commit, not from the merge.
 func TestMerge(t *testing.T) {
 	r := newRepo(t)
-	r.write(map[string]string{"c/a.fi.md": "# A\n", "c/b.fi.md": "# B\n"})
-	r.commit("2026-01-01T00:00:00Z", "first")
-	r.git("", "checkout", "-q", "-b", "edit")
-	r.write(map[string]string{"c/a.fi.md": "# A on a branch\n"})
-	branch := r.commit("2026-02-01T00:00:00Z", "on a branch")
-	r.git("", "checkout", "-q", "main")
-	r.write(map[string]string{"c/b.fi.md": "# B on main\n"})
-	main := r.commit("2026-02-15T00:00:00Z", "on main")
-	r.git("2026-03-01T00:00:00Z", "merge", "-q", "--no-ff", "-m", "merge", "edit")
+	r.Write(map[string]string{"c/a.fi.md": "# A\n", "c/b.fi.md": "# B\n"})
+	r.Commit("2026-01-01T00:00:00Z", "first")
+	r.Git("", "checkout", "-q", "-b", "edit")
+	r.Write(map[string]string{"c/a.fi.md": "# A on a branch\n"})
+	branch := r.Commit("2026-02-01T00:00:00Z", "on a branch")
+	r.Git("", "checkout", "-q", "main")
+	r.Write(map[string]string{"c/b.fi.md": "# B on main\n"})
+	main := r.Commit("2026-02-15T00:00:00Z", "on main")
+	r.Git("2026-03-01T00:00:00Z", "merge", "-q", "--no-ff", "-m", "merge", "edit")
 
 	h := r.open("c")
 	want := map[string]got{"a.fi.md": {"branch", "2026-02-01", false}, "b.fi.md": {"main", "2026-02-15", false}}
@@ -317,21 +318,21 @@ func TestMerge(t *testing.T) {
 func TestDiffSince(t *testing.T) {
 	r := newRepo(t)
 	long := strings.Repeat("Pitkä rivi, jossa on tekstiä.\n", 200)
-	r.write(map[string]string{
+	r.Write(map[string]string{
 		"content/methods/market dialogue.fi.md": "# Markkinavuoropuhelu\n\nyksi\nkaksi\n",
 		"content/methods/market dialogue.sv.md": "# Marknadsdialog\n\nett\n",
 		"content/goals/old " + nfdA + ".fi.md":  "# Tavoite\n\n1\n2\n3\n4\n5\n6\n",
 		"content/goals/old " + nfdA + ".sv.md":  "# Mål\n",
 		"content/long.fi.md":                    "# Pitkä\n",
 	})
-	base := r.commit("2026-01-01T00:00:00Z", "first")
-	r.write(map[string]string{"content/methods/market dialogue.fi.md": "# Markkinavuoropuhelu\n\nyksi\nKOLME\n"})
-	r.git("", "mv", "content/goals/old "+nfdA+".fi.md", "content/goals/new.fi.md")
-	r.write(map[string]string{"content/goals/new.fi.md": "# Tavoite\n\n1\n2\n3\n4\n5\n6\n7\n", "content/long.fi.md": "# Pitkä\n" + long})
-	r.commit("2026-02-01T00:00:00Z", "edits")
+	base := r.Commit("2026-01-01T00:00:00Z", "first")
+	r.Write(map[string]string{"content/methods/market dialogue.fi.md": "# Markkinavuoropuhelu\n\nyksi\nKOLME\n"})
+	r.Git("", "mv", "content/goals/old "+nfdA+".fi.md", "content/goals/new.fi.md")
+	r.Write(map[string]string{"content/goals/new.fi.md": "# Tavoite\n\n1\n2\n3\n4\n5\n6\n7\n", "content/long.fi.md": "# Pitkä\n" + long})
+	r.Commit("2026-02-01T00:00:00Z", "edits")
 	// And an edit not committed yet.
-	r.write(map[string]string{"content/methods/market dialogue.fi.md": "# Markkinavuoropuhelu\n\nyksi\nKOLME\nneljä\n"})
-	r.write(map[string]string{"content/cases/untracked.fi.md": "# Uusi\n\nteksti\n"})
+	r.Write(map[string]string{"content/methods/market dialogue.fi.md": "# Markkinavuoropuhelu\n\nyksi\nKOLME\nneljä\n"})
+	r.Write(map[string]string{"content/cases/untracked.fi.md": "# Uusi\n\nteksti\n"})
 
 	h := r.open("content")
 	ctx := context.Background()
@@ -414,17 +415,17 @@ func TestDiffSince(t *testing.T) {
 // and a rename with an edit (whose detection needs old contents) work.
 func TestBlobless(t *testing.T) {
 	r := newRepo(t)
-	r.git("", "config", "uploadpack.allowFilter", "true")
-	r.write(map[string]string{"content/a.fi.md": "# A\n\n1\n2\n3\n4\n5\n", "content/b.fi.md": "# B\n"})
-	r.commit("2026-01-01T00:00:00Z", "first")
-	r.git("", "mv", "content/a.fi.md", "content/c.fi.md")
-	r.write(map[string]string{"content/c.fi.md": "# A\n\n1\n2\n3\n4\n5\n6\n"})
-	r.commit("2026-02-01T00:00:00Z", "rename with an edit")
-	r.write(map[string]string{"content/b.fi.md": "# B2\n"})
-	r.commit("2026-03-01T00:00:00Z", "edit b")
+	r.Git("", "config", "uploadpack.allowFilter", "true")
+	r.Write(map[string]string{"content/a.fi.md": "# A\n\n1\n2\n3\n4\n5\n", "content/b.fi.md": "# B\n"})
+	r.Commit("2026-01-01T00:00:00Z", "first")
+	r.Git("", "mv", "content/a.fi.md", "content/c.fi.md")
+	r.Write(map[string]string{"content/c.fi.md": "# A\n\n1\n2\n3\n4\n5\n6\n"})
+	r.Commit("2026-02-01T00:00:00Z", "rename with an edit")
+	r.Write(map[string]string{"content/b.fi.md": "# B2\n"})
+	r.Commit("2026-03-01T00:00:00Z", "edit b")
 
 	clone := filepath.Join(t.TempDir(), "clone")
-	gitIn(t, r.dir, "", "clone", "-q", "--filter=blob:none", "file://"+filepath.ToSlash(r.dir), clone)
+	gittest.Git(t, r.Dir, "", "clone", "-q", "--filter=blob:none", "file://"+filepath.ToSlash(r.Dir), clone)
 	h, err := Open(context.Background(), filepath.Join(clone, "content"))
 	if err != nil {
 		t.Fatal(err)
@@ -446,12 +447,12 @@ func TestBlobless(t *testing.T) {
 // TestRefresh follows edits and commits as a preview server would.
 func TestRefresh(t *testing.T) {
 	r := newRepo(t)
-	r.write(map[string]string{"c/a.fi.md": "# A\n"})
-	c1 := r.commit("2026-01-01T00:00:00Z", "first")
+	r.Write(map[string]string{"c/a.fi.md": "# A\n"})
+	c1 := r.Commit("2026-01-01T00:00:00Z", "first")
 	h := r.open("c")
 	ctx := context.Background()
 
-	r.write(map[string]string{"c/a.fi.md": "# A2\n", "c/b.fi.md": "# B\n"})
+	r.Write(map[string]string{"c/a.fi.md": "# A2\n", "c/b.fi.md": "# B\n"})
 	h, err := h.Refresh(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -461,7 +462,7 @@ func TestRefresh(t *testing.T) {
 		t.Errorf("after editing (-want +got):\n%s", diff)
 	}
 
-	c2 := r.commit("2026-02-01T00:00:00Z", "second")
+	c2 := r.Commit("2026-02-01T00:00:00Z", "second")
 	if h, err = h.Refresh(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -470,7 +471,7 @@ func TestRefresh(t *testing.T) {
 		t.Errorf("after committing (-want +got):\n%s", diff)
 	}
 
-	if err := os.RemoveAll(filepath.Join(r.dir, ".git")); err != nil {
+	if err := os.RemoveAll(filepath.Join(r.Dir, ".git")); err != nil {
 		t.Fatal(err)
 	}
 	if h, err = h.Refresh(ctx); err != nil || h.State() != NotRepo {
@@ -480,11 +481,11 @@ func TestRefresh(t *testing.T) {
 
 func TestCanceled(t *testing.T) {
 	r := newRepo(t)
-	r.write(map[string]string{"a.fi.md": "# A\n"})
-	r.commit("2026-01-01T00:00:00Z", "first")
+	r.Write(map[string]string{"a.fi.md": "# A\n"})
+	r.Commit("2026-01-01T00:00:00Z", "first")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := Open(ctx, r.dir); !errors.Is(err, context.Canceled) {
+	if _, err := Open(ctx, r.Dir); !errors.Is(err, context.Canceled) {
 		t.Errorf("Open with a canceled context: %v", err)
 	}
 }

@@ -98,13 +98,13 @@ func TestProcesses(t *testing.T) {
 	for i := range 60 {
 		files[fmt.Sprintf("content/s%d/p%d.fi.md", i%6, i)] = fmt.Sprintf("# %d\n", i)
 	}
-	r.write(files)
-	r.commit("2026-01-01T00:00:00Z", "first")
+	r.Write(files)
+	r.Commit("2026-01-01T00:00:00Z", "first")
 	for i := range 20 {
-		r.write(map[string]string{fmt.Sprintf("content/s0/p%d.fi.md", i*6): "# edited\n"})
-		r.commit(fmt.Sprintf("2026-01-%02dT00:00:00Z", i+2), "edit")
+		r.Write(map[string]string{fmt.Sprintf("content/s0/p%d.fi.md", i*6): "# edited\n"})
+		r.Commit(fmt.Sprintf("2026-01-%02dT00:00:00Z", i+2), "edit")
 	}
-	r.write(map[string]string{"content/s1/p1.fi.md": "# uncommitted\n"})
+	r.Write(map[string]string{"content/s1/p1.fi.md": "# uncommitted\n"})
 
 	shim := t.TempDir()
 	calls := filepath.Join(shim, "calls")
